@@ -1,0 +1,464 @@
+"""Events, who took part, what was said, and the sources every fact cites (builds on people)."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+from simple_history.models import HistoricalRecords
+
+from core.dates import (
+    PRECISION_FIELD_KWARGS,
+    FuzzyDateDescriptor,
+    display_range,
+    normalise_fuzzy_dates,
+    overlap_q,
+    period_end,
+)
+from core.editorial import Publishable, PublishableQuerySet, published_q
+from people.models import Organization, Person
+
+
+class SourceKind(models.TextChoices):
+    NEWS = "news", _("News report")
+    READOUT = "readout", _("Official readout")
+    BRIEFING = "briefing", _("Briefing")
+    TRANSCRIPT = "transcript", _("Transcript")
+    STATEMENT = "statement", _("Official statement")
+    ANALYSIS = "analysis", _("Analysis or opinion")
+    OTHER = "other", _("Other")
+
+
+class Source(Publishable):
+    """A report, readout or transcript that facts cite. The URL is optional but unique."""
+
+    title = models.CharField(_("title"), max_length=500)
+    outlet = models.ForeignKey(
+        Organization,
+        verbose_name=_("outlet"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="sources",
+        help_text=_("Leave empty when the outlet is unknown."),
+    )
+    outlet_note = models.CharField(
+        _("outlet note"),
+        max_length=200,
+        blank=True,
+        help_text=_("e.g. 'from ANN / The Korea Herald', 'International Desk'."),
+    )
+    authors = models.ManyToManyField(
+        Person, verbose_name=_("authors"), blank=True, related_name="authored_sources"
+    )
+    byline = models.CharField(_("byline"), max_length=300, blank=True)
+    url = models.URLField(_("URL"), max_length=1000, null=True, blank=True)
+    published_date = models.DateField(_("published"), null=True, blank=True)
+    published_precision = models.CharField(_("published precision"), **PRECISION_FIELD_KWARGS)
+    language = models.CharField(_("language"), max_length=20, default="en")
+    kind = models.CharField(_("kind"), max_length=20, choices=SourceKind.choices, default="news")
+    summary = models.TextField(_("summary"), blank=True)
+
+    published = FuzzyDateDescriptor("published")
+    history = HistoricalRecords(m2m_fields=[authors])
+
+    class Meta:
+        ordering = ["-published_date", "title"]
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
+        permissions = [("publish_source", "Can publish and archive sources")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["url"],
+                condition=Q(url__isnull=False) & ~Q(url=""),
+                name="source_unique_url",
+                violation_error_message=_("A source with this URL already exists."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        outlet = self.outlet.name if self.outlet_id else _("unknown outlet")
+        return f"{self.title} ({outlet})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("events:source_detail", kwargs={"pk": self.pk})
+
+    def clean(self) -> None:
+        normalise_fuzzy_dates(self, "published")
+        if self.url == "":
+            self.url = None
+
+
+class Citation(models.Model):
+    """Abstract link from a fact to a source, with where in the source it is said."""
+
+    source = models.ForeignKey(Source, verbose_name=_("source"), on_delete=models.PROTECT)
+    locator = models.CharField(
+        _("where in the source"), max_length=200, blank=True, help_text=_("e.g. paragraph 4")
+    )
+    note = models.CharField(
+        _("note"),
+        max_length=500,
+        blank=True,
+        help_text=_("What this source says here, especially where reports disagree."),
+    )
+    conflicts = models.BooleanField(
+        _("conflicts with other reports"),
+        default=False,
+        help_text=_("Tick when this source's account differs from the others cited."),
+    )
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return str(self.source)
+
+
+class EventKind(models.TextChoices):
+    SUMMIT = "summit", _("Summit")
+    STATE_VISIT = "state_visit", _("State visit")
+    OFFICIAL_VISIT = "official_visit", _("Official visit")
+    MINISTERIAL = "ministerial", _("Ministerial meeting")
+    STRATEGIC_DIALOGUE = "strategic_dialogue", _("Strategic dialogue")
+    WORKING_LEVEL = "working_level", _("Working-level talks")
+    PHONE_CALL = "phone_call", _("Phone call")
+    BRIEFING = "briefing", _("Briefing")
+    STATEMENT = "statement", _("Statement")
+    SIGNING = "signing", _("Signing ceremony")
+    CABINET = "cabinet", _("Cabinet meeting")
+    PRESS = "press", _("Press remarks")
+    CULTURAL = "cultural", _("Cultural event")
+    OTHER = "other", _("Other")
+
+
+class EventStatus(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    EXPECTED = "expected", _("Expected")
+    HELD = "held", _("Held")
+    POSTPONED = "postponed", _("Postponed")
+    CANCELLED = "cancelled", _("Cancelled")
+    UNCONFIRMED = "unconfirmed", _("Unconfirmed")
+
+
+UPCOMING_STATUSES = (EventStatus.PLANNED, EventStatus.EXPECTED, EventStatus.UNCONFIRMED)
+
+
+class EventSeries(models.Model):
+    """A recurring format with numbered rounds, e.g. the Vice Foreign Ministerial Strategic Dialogue."""
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    description = models.TextField(_("description"), blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("event series")
+        verbose_name_plural = _("event series")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class EventQuerySet(PublishableQuerySet):
+    def upcoming(self) -> EventQuerySet:
+        """Planned, expected or unconfirmed events whose period has not yet ended."""
+        return self.filter(status__in=UPCOMING_STATUSES, last_date__gte=timezone.localdate())
+
+    def overlapping(self, start: object = None, end: object = None) -> EventQuerySet:
+        """Events whose date range, read at its precision, overlaps [start, end]."""
+        return self.filter(overlap_q("start_date", "last_date", start, end))
+
+    def search(self, query: str) -> EventQuerySet:
+        """Events whose title, summary or location mentions the query."""
+        query = (query or "").strip()
+        if not query:
+            return self.none()
+        return self.filter(
+            Q(title__icontains=query)
+            | Q(summary__icontains=query)
+            | Q(city__icontains=query)
+            | Q(venue__icontains=query)
+        )
+
+
+class Event(Publishable):
+    title = models.CharField(_("title"), max_length=300)
+    slug = models.SlugField(_("slug"), max_length=160, unique=True)
+    kind = models.CharField(_("kind"), max_length=30, choices=EventKind.choices, db_index=True)
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=EventStatus.choices,
+        default=EventStatus.HELD,
+        db_index=True,
+        help_text=_("Whether the event happened; not the editorial state."),
+    )
+    start_date = models.DateField(_("start"))
+    start_precision = models.CharField(_("start precision"), **PRECISION_FIELD_KWARGS)
+    end_date = models.DateField(_("end"), null=True, blank=True, help_text=_("Empty = one day/period."))
+    end_precision = models.CharField(_("end precision"), **PRECISION_FIELD_KWARGS)
+    # Last day the event may cover (derived from end, or start, at its precision), for overlap
+    # filters: "January–March 2026" runs to 2026-03-31.
+    last_date = models.DateField(editable=False, db_index=True)
+    city = models.CharField(_("city"), max_length=120, blank=True)
+    venue = models.CharField(_("venue"), max_length=200, blank=True)
+    country = CountryField(_("country"), blank=True, db_index=True)
+    summary = models.TextField(_("summary"), blank=True)
+    body = models.TextField(_("body"), blank=True, help_text=_("Basic HTML is allowed."))
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("part of"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="children",
+        help_text=_("e.g. the state visit a summit took place during."),
+    )
+    series = models.ForeignKey(
+        EventSeries,
+        verbose_name=_("series"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="events",
+    )
+    round_number = models.PositiveSmallIntegerField(_("round"), null=True, blank=True)
+    participants = models.ManyToManyField(
+        Person, through="EventParticipation", related_name="events", blank=True
+    )
+    sources = models.ManyToManyField(
+        Source, through="EventCitation", related_name="events", blank=True
+    )
+
+    start = FuzzyDateDescriptor("start")
+    end = FuzzyDateDescriptor("end")
+
+    objects = EventQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-start_date", "title"]
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        permissions = [("publish_event", "Can publish and archive events")]
+        indexes = [models.Index(fields=["start_date", "last_date"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(end_date__gte=models.F("start_date")),
+                name="event_end_after_start",
+                violation_error_message=_("An event cannot end before it starts."),
+            ),
+            models.UniqueConstraint(
+                fields=["series", "round_number"],
+                condition=Q(series__isnull=False) & Q(round_number__isnull=False),
+                name="event_unique_series_round",
+                violation_error_message=_("This series already has an event for this round."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(parent=models.F("id")), name="event_not_own_parent"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.start.display() if self.start_date else '?'})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("events:event_detail", kwargs={"slug": self.slug})
+
+    def clean(self) -> None:
+        normalise_fuzzy_dates(self, "start", "end")
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("An event cannot end before it starts.")})
+        if self.round_number and not self.series_id:
+            raise ValidationError({"series": _("Choose the series this round belongs to.")})
+        if self.parent_id and self.pk and self.parent_id == self.pk:
+            raise ValidationError({"parent": _("An event cannot be part of itself.")})
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        normalise_fuzzy_dates(self, "start", "end")
+        if self.end_date:
+            self.last_date = period_end(self.end_date, self.end_precision)
+        else:
+            self.last_date = period_end(self.start_date, self.start_precision)
+        super().save(*args, **kwargs)
+
+    @property
+    def date_display(self) -> str:
+        return display_range(self.start, self.end)
+
+    @property
+    def series_label(self) -> str:
+        if not self.series_id:
+            return ""
+        if self.round_number:
+            return _("Round %(round)s of %(series)s") % {
+                "round": self.round_number,
+                "series": self.series.name,
+            }
+        return self.series.name
+
+
+class EventCitation(Citation):
+    event = models.ForeignKey(
+        Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="citations"
+    )
+
+    class Meta:
+        ordering = ["event", "id"]
+        verbose_name = _("event citation")
+        verbose_name_plural = _("event citations")
+        constraints = [
+            models.UniqueConstraint(fields=["event", "source"], name="event_citation_unique")
+        ]
+
+
+class ParticipationRole(models.TextChoices):
+    HOST = "host", _("Host")
+    GUEST = "guest", _("Guest")
+    PRINCIPAL = "principal", _("Principal")
+    DELEGATION = "delegation", _("Delegation member")
+    SPOKESPERSON = "spokesperson", _("Spokesperson")
+    SPEAKER = "speaker", _("Speaker")
+    OBSERVER = "observer", _("Observer")
+    MENTIONED = "mentioned", _("Mentioned")
+
+
+class ParticipationQuerySet(models.QuerySet):
+    def published(self) -> ParticipationQuerySet:
+        """Participations where both the event and the person are published."""
+        return self.filter(published_q("event__") & published_q("person__"))
+
+
+class EventParticipation(models.Model):
+    """A person at an event: which side, in what role, with the title they held then."""
+
+    event = models.ForeignKey(
+        Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="participations"
+    )
+    person = models.ForeignKey(
+        Person, verbose_name=_("person"), on_delete=models.PROTECT, related_name="participations"
+    )
+    side = CountryField(_("side"), blank=True, help_text=_("The country they represented."))
+    role = models.CharField(
+        _("role"), max_length=20, choices=ParticipationRole.choices, default="delegation"
+    )
+    title = models.CharField(
+        _("title at the time"),
+        max_length=200,
+        blank=True,
+        help_text=_("Left blank, it is filled from the person's position on the event date."),
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    objects = ParticipationQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["event", "side", "order", "id"]
+        verbose_name = _("participation")
+        verbose_name_plural = _("participations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "person"],
+                name="participation_unique_person_event",
+                violation_error_message=_("This person is already listed at this event."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person.display_name} — {self.event.title}"
+
+    def fill_from_positions(self) -> None:
+        """Fill a blank title and side from the person's position on the event's date."""
+        if not self.person_id or not self.event_id:
+            return
+        if not self.title and self.event.start_date:
+            self.title = self.person.title_on(self.event.start_date)
+        if not self.side and self.person.country:
+            self.side = self.person.country
+
+    def clean(self) -> None:
+        self.fill_from_positions()
+
+
+class StatementQuerySet(models.QuerySet):
+    def published(self) -> StatementQuerySet:
+        """Statements by published speakers, at published events (or no event)."""
+        return self.filter(published_q("speaker__")).filter(
+            Q(event__isnull=True) | published_q("event__")
+        )
+
+
+class Statement(models.Model):
+    """Something a person said, where and when, in which language, from which source."""
+
+    speaker = models.ForeignKey(
+        Person, verbose_name=_("speaker"), on_delete=models.PROTECT, related_name="statements"
+    )
+    speaker_label = models.CharField(
+        _("speaker described as"),
+        max_length=200,
+        blank=True,
+        help_text=_("When a source names only a role, e.g. 'China's foreign ministry spokesperson'."),
+    )
+    event = models.ForeignKey(
+        Event,
+        verbose_name=_("event"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="statements",
+    )
+    said_date = models.DateField(_("date"))
+    said_precision = models.CharField(_("date precision"), **PRECISION_FIELD_KWARGS)
+    text = models.TextField(_("quote"))
+    language = models.CharField(_("language"), max_length=20, default="en")
+    is_paraphrase = models.BooleanField(_("paraphrase"), default=False)
+    sources = models.ManyToManyField(
+        Source, through="StatementCitation", related_name="statements", blank=True
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True, db_index=True)
+
+    said = FuzzyDateDescriptor("said")
+    objects = StatementQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-said_date", "id"]
+        verbose_name = _("statement")
+        verbose_name_plural = _("statements")
+
+    def __str__(self) -> str:
+        text = self.text if len(self.text) <= 60 else self.text[:57] + "…"
+        return f"{self.speaker.display_name}: “{text}”"
+
+    def clean(self) -> None:
+        normalise_fuzzy_dates(self, "said")
+
+    def get_absolute_url(self) -> str:
+        if self.event_id:
+            return self.event.get_absolute_url() + f"#statement-{self.pk}"
+        return self.speaker.get_absolute_url() + f"#statement-{self.pk}"
+
+
+class StatementCitation(Citation):
+    statement = models.ForeignKey(
+        Statement, verbose_name=_("statement"), on_delete=models.CASCADE, related_name="citations"
+    )
+
+    class Meta:
+        ordering = ["statement", "id"]
+        verbose_name = _("statement citation")
+        verbose_name_plural = _("statement citations")
+        constraints = [
+            models.UniqueConstraint(fields=["statement", "source"], name="statement_citation_unique")
+        ]
+

@@ -1,0 +1,13 @@
+"""Public pages (placeholders until the public site lands)."""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest, HttpResponse
+
+
+def event_detail(request: HttpRequest, **kwargs: object) -> HttpResponse:
+    raise Http404
+
+
+def source_detail(request: HttpRequest, **kwargs: object) -> HttpResponse:
+    raise Http404

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from . import views
+
+app_name = "people"
+
+urlpatterns = [
+    path("people/<slug:slug>/", views.person_detail, name="person_detail"),
+    path("organizations/<slug:slug>/", views.organization_detail, name="organization_detail"),
+]

@@ -1,0 +1,13 @@
+"""Public pages (placeholders until the public site lands)."""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest, HttpResponse
+
+
+def person_detail(request: HttpRequest, **kwargs: object) -> HttpResponse:
+    raise Http404
+
+
+def organization_detail(request: HttpRequest, **kwargs: object) -> HttpResponse:
+    raise Http404

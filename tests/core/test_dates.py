@@ -1,0 +1,59 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.utils import translation
+
+from core.dates import FuzzyDate, Precision, display_range
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last", "display"),
+    [
+        ("2026-01-05", dt.date(2026, 1, 5), dt.date(2026, 1, 5), "5 January 2026"),
+        ("2025-11", dt.date(2025, 11, 1), dt.date(2025, 11, 30), "November 2025"),
+        ("2026-Q1", dt.date(2026, 1, 1), dt.date(2026, 3, 31), "January–March 2026"),
+        ("2026", dt.date(2026, 1, 1), dt.date(2026, 12, 31), "2026"),
+    ],
+)
+def test_parse_gives_period_bounds_and_display(text, first, last, display):
+    with translation.override("en"):
+        value = FuzzyDate.parse(text)
+        assert (value.first, value.last, value.display()) == (first, last, display)
+    assert FuzzyDate.parse(value.iso()) == value
+
+
+def test_a_date_inside_a_quarter_is_moved_to_the_quarter_start():
+    assert FuzzyDate(dt.date(2026, 2, 17), Precision.QUARTER).first == dt.date(2026, 1, 1)
+
+
+@pytest.mark.parametrize("bad", ["yesterday", "2026-13", "2026-Q5", "2026-02-30", ""])
+def test_parse_rejects_what_is_not_a_date(bad):
+    with pytest.raises(ValueError, match="date|month|day"):
+        FuzzyDate.parse(bad)
+
+
+def test_sorting_is_by_first_day_then_shorter_period_first():
+    values = [FuzzyDate.parse(t) for t in ["2026", "2026-01-05", "2026-Q1", "2025-11"]]
+    assert [v.iso() for v in sorted(values)] == ["2025-11", "2026-Q1", "2026", "2026-01-05"]
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "expected"),
+    [
+        (dt.date(2026, 2, 10), dt.date(2026, 2, 10), True),
+        (dt.date(2026, 3, 31), None, True),
+        (None, dt.date(2026, 1, 1), True),
+        (dt.date(2026, 4, 1), None, False),
+        (None, dt.date(2025, 12, 31), False),
+    ],
+)
+def test_quarter_overlaps_ranges_touching_any_of_its_days(start, end, expected):
+    assert FuzzyDate.parse("2026-Q1").overlaps(start, end) is expected
+
+
+def test_range_display_in_one_month():
+    with translation.override("en"):
+        text = display_range(FuzzyDate.parse("2026-01-04"), FuzzyDate.parse("2026-01-07"))
+    assert text == "4–7 January 2026"

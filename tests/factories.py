@@ -1,0 +1,179 @@
+"""factory_boy factories for every model. Published by default; pass editorial_status=... for drafts."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import factory
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from core.editorial import EditorialStatus
+from core.roles import EDITOR, PUBLISHER
+from events import models as em
+from issues import models as im
+from people import models as pm
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ("username",)
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda o: f"{o.username}@example.org")
+    is_staff = True
+    password = factory.PostGenerationMethodCall("set_password", "correct-horse-battery")
+
+    @factory.post_generation
+    def role(self, create: bool, extracted: str | None, **kwargs: object) -> None:
+        if create and extracted:
+            self.groups.add(Group.objects.get(name=extracted))
+        if create:
+            self.save()
+
+
+def editor_user(**kwargs: object) -> object:
+    return UserFactory(role=EDITOR, **kwargs)
+
+
+def publisher_user(**kwargs: object) -> object:
+    return UserFactory(role=PUBLISHER, **kwargs)
+
+
+class PublishedFactory(factory.django.DjangoModelFactory):
+    editorial_status = EditorialStatus.PUBLISHED
+
+
+class OrganizationFactory(PublishedFactory):
+    class Meta:
+        model = pm.Organization
+
+    name = factory.Sequence(lambda n: f"Ministry {n}")
+    slug = factory.Sequence(lambda n: f"ministry-{n}")
+    country = "KR"
+    kind = pm.OrganizationKind.MINISTRY
+
+
+class PersonFactory(PublishedFactory):
+    class Meta:
+        model = pm.Person
+
+    display_name = factory.Sequence(lambda n: f"Person {n}")
+    slug = factory.Sequence(lambda n: f"person-{n}")
+    country = "KR"
+
+    @factory.post_generation
+    def refresh_search(self, create: bool, extracted: object, **kwargs: object) -> None:
+        if create:
+            from people.services import person_refresh_search_key
+
+            person_refresh_search_key(person=self)
+
+
+class PersonNameFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = pm.PersonName
+
+    person = factory.SubFactory(PersonFactory)
+    name = factory.Sequence(lambda n: f"Alias {n}")
+
+
+class PositionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = pm.Position
+
+    person = factory.SubFactory(PersonFactory)
+    organization = factory.SubFactory(OrganizationFactory)
+    title = "Minister"
+    start_date = dt.date(2025, 6, 4)
+
+
+class SourceFactory(PublishedFactory):
+    class Meta:
+        model = em.Source
+
+    title = factory.Sequence(lambda n: f"Report {n}")
+    outlet = factory.SubFactory(OrganizationFactory, kind=pm.OrganizationKind.MEDIA)
+    published_date = dt.date(2026, 1, 22)
+
+
+class EventSeriesFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = em.EventSeries
+
+    name = factory.Sequence(lambda n: f"Dialogue {n}")
+    slug = factory.Sequence(lambda n: f"dialogue-{n}")
+
+
+class EventFactory(PublishedFactory):
+    class Meta:
+        model = em.Event
+
+    title = factory.Sequence(lambda n: f"Meeting {n}")
+    slug = factory.Sequence(lambda n: f"meeting-{n}")
+    kind = em.EventKind.MINISTERIAL
+    status = em.EventStatus.HELD
+    start_date = dt.date(2026, 1, 5)
+    city = "Beijing"
+    country = "CN"
+
+
+class EventParticipationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = em.EventParticipation
+
+    event = factory.SubFactory(EventFactory)
+    person = factory.SubFactory(PersonFactory)
+    side = "KR"
+    role = em.ParticipationRole.DELEGATION
+
+
+class EventCitationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = em.EventCitation
+
+    event = factory.SubFactory(EventFactory)
+    source = factory.SubFactory(SourceFactory)
+
+
+class StatementFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = em.Statement
+
+    speaker = factory.SubFactory(PersonFactory)
+    event = factory.SubFactory(EventFactory)
+    said_date = dt.date(2026, 1, 5)
+    text = factory.Sequence(lambda n: f"Quote number {n}.")
+
+
+class IssueFactory(PublishedFactory):
+    class Meta:
+        model = im.Issue
+
+    title = factory.Sequence(lambda n: f"Issue {n}")
+    slug = factory.Sequence(lambda n: f"issue-{n}")
+    category = im.IssueCategory.CULTURE
+    status = im.IssueStatus.ACTIVE
+    summary = "What is at stake."
+
+
+class StanceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = im.Stance
+
+    issue = factory.SubFactory(IssueFactory)
+    country = "KR"
+    position = "Wants it resolved."
+    as_of_date = dt.date(2026, 1, 5)
+
+
+class DevelopmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = im.Development
+
+    issue = factory.SubFactory(IssueFactory)
+    happened_date = dt.date(2026, 1, 5)
+    summary = factory.Sequence(lambda n: f"Something happened ({n}).")
+    status_after = im.IssueStatus.UNDER_CONSULTATION
