@@ -1,0 +1,174 @@
+"""Admin building blocks shared by every app: the editorial workflow, edit conflicts, history.
+
+`PublishableAdmin` gives each publishable model: a status field an Editor can only set to draft or
+in review (publishing, archiving and deleting need the Publisher role), bulk actions that respect
+those permissions, revision history with compare and revert (django-simple-history), and refusal of
+a stale save (another editor saved first) with a form error naming who saved and when.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+from simple_history.admin import SimpleHistoryAdmin
+
+from core.editorial import EDITOR_STATUSES, EditorialStatus, user_can_publish
+from core.services import editorial_transition
+
+EDITORIAL_FIELDSET = (
+    gettext_lazy("Editorial"),
+    {"fields": ("editorial_status", "publish_at", "version_token")},
+)
+
+
+class EditorialAdminForm(forms.ModelForm):
+    """Checks the publish permission and refuses saves based on a stale version of the record."""
+
+    version_token = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    can_publish = False  # set per request by PublishableAdmin.get_form
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            # The version in the database now, not the instance's: a revert form is built from
+            # an old revision whose own version number is stale by design.
+            self.fields["version_token"].initial = self._current_version()
+        status = self.fields.get("editorial_status")
+        if status is not None and not self.can_publish:
+            allowed = set(EDITOR_STATUSES) | {self._stored_status()}
+            status.choices = [c for c in status.choices if c[0] in allowed]
+            status.help_text = _("Publishing and archiving are done by a publisher.")
+
+    def _current_version(self) -> int | None:
+        model = type(self.instance)
+        return (
+            model._default_manager.filter(pk=self.instance.pk)
+            .values_list("version", flat=True)
+            .first()
+        )
+
+    def _stored_status(self) -> str:
+        if not self.instance.pk:
+            return EditorialStatus.DRAFT
+        return (
+            type(self.instance)
+            ._default_manager.filter(pk=self.instance.pk)
+            .values_list("editorial_status", flat=True)
+            .first()
+            or EditorialStatus.DRAFT
+        )
+
+    def clean_editorial_status(self) -> str:
+        value = self.cleaned_data["editorial_status"]
+        if not self.can_publish and value != self._stored_status():
+            if value not in EDITOR_STATUSES or self._stored_status() not in EDITOR_STATUSES:
+                raise ValidationError(
+                    _("You can save as draft or submit for review; a publisher publishes.")
+                )
+        return value
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        if self.instance.pk:
+            submitted = cleaned.get("version_token")
+            current = self._current_version()
+            if current is not None and submitted != current:
+                raise ValidationError(self._conflict_message(), code="edit_conflict")
+        return cleaned
+
+    def _conflict_message(self) -> str:
+        latest = self.instance.history.order_by("-history_date").select_related("history_user")
+        record = latest.first()
+        who = _("another editor")
+        when = ""
+        if record is not None:
+            if record.history_user is not None:
+                who = record.history_user.get_username()
+            when = formats.date_format(
+                timezone.localtime(record.history_date), "DATETIME_FORMAT"
+            )
+        return _(
+            "%(who)s saved this record at %(when)s, after you opened it. Nothing was saved: "
+            "your edits are still in this form — open the record in a new tab to see their "
+            "changes, merge, then save again."
+        ) % {"who": who, "when": when}
+
+
+class PublishableAdmin(SimpleHistoryAdmin):
+    """ModelAdmin for publishable models: editorial workflow, conflicts, history, bulk actions."""
+
+    form = EditorialAdminForm
+    actions = ["submit_for_review", "publish", "archive", "return_to_draft"]
+    history_list_display = ["editorial_status"]
+    save_on_top = True
+    list_per_page = 50
+
+    def get_form(self, request: HttpRequest, obj: Any = None, change: bool = False, **kwargs: Any):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        return type(form.__name__, (form,), {"can_publish": self.has_publish_permission(request)})
+
+    def get_fieldsets(self, request: HttpRequest, obj: Any = None) -> list:
+        fieldsets = list(super().get_fieldsets(request, obj))
+        if not any("version_token" in options.get("fields", ()) for _n, options in fieldsets):
+            fieldsets.append(EDITORIAL_FIELDSET)
+        return fieldsets
+
+    def save_model(self, request: HttpRequest, obj: Any, form: forms.Form, change: bool) -> None:
+        if change:
+            obj.version = (form.cleaned_data.get("version_token") or obj.version) + 1
+        super().save_model(request, obj, form, change)
+
+    def has_publish_permission(self, request: HttpRequest) -> bool:
+        return user_can_publish(request.user, self.model)
+
+    def _transition(self, request: HttpRequest, queryset: QuerySet, to_status: str) -> None:
+        changed = 0
+        for obj in queryset:
+            try:
+                before = obj.editorial_status
+                editorial_transition(obj=obj, to_status=to_status, user=request.user)
+                changed += before != to_status
+            except (PermissionDenied, ValidationError) as error:
+                self.message_user(request, f"{obj}: {error}", messages.ERROR)
+        label = EditorialStatus(to_status).label
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d item set to “%(status)s”.",
+                "%(count)d items set to “%(status)s”.",
+                changed,
+            )
+            % {"count": changed, "status": label},
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=gettext_lazy("Submit selected for review"), permissions=["change"])
+    def submit_for_review(self, request: HttpRequest, queryset: QuerySet) -> None:
+        self._transition(request, queryset, EditorialStatus.REVIEW)
+
+    @admin.action(description=gettext_lazy("Publish selected"), permissions=["publish"])
+    def publish(self, request: HttpRequest, queryset: QuerySet) -> None:
+        self._transition(request, queryset, EditorialStatus.PUBLISHED)
+
+    @admin.action(description=gettext_lazy("Archive selected"), permissions=["publish"])
+    def archive(self, request: HttpRequest, queryset: QuerySet) -> None:
+        self._transition(request, queryset, EditorialStatus.ARCHIVED)
+
+    @admin.action(description=gettext_lazy("Unpublish selected (back to draft)"), permissions=["publish"])
+    def return_to_draft(self, request: HttpRequest, queryset: QuerySet) -> None:
+        self._transition(request, queryset, EditorialStatus.DRAFT)
+
+
+@admin.display(description=gettext_lazy("status"), ordering="editorial_status")
+def editorial_badge(obj: Any) -> str:
+    if obj.editorial_status == EditorialStatus.PUBLISHED and not obj.is_public:
+        return _("Scheduled")
+    return obj.get_editorial_status_display()

@@ -1,0 +1,200 @@
+"""Admin for events (with participants, statements and citations inline), series and sources."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import admin
+from django.db.models import Count, QuerySet
+from django.forms.models import BaseInlineFormSet
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+
+from core.admin import EDITORIAL_FIELDSET, PublishableAdmin, editorial_badge
+from events.models import (
+    Event,
+    EventCitation,
+    EventParticipation,
+    EventSeries,
+    Source,
+    Statement,
+    StatementCitation,
+)
+
+
+class ParticipationFormSet(BaseInlineFormSet):
+    def save_new(self, form: Any, commit: bool = True) -> Any:
+        form.instance.fill_from_positions()
+        return super().save_new(form, commit)
+
+
+class ParticipationInline(admin.TabularInline):
+    model = EventParticipation
+    formset = ParticipationFormSet
+    extra = 3
+    fields = ["person", "side", "role", "title", "order"]
+    autocomplete_fields = ["person"]
+    verbose_name_plural = _("participants (title left blank is filled from the person's position)")
+
+
+class EventCitationInline(admin.TabularInline):
+    model = EventCitation
+    extra = 1
+    fields = ["source", "locator", "note", "conflicts"]
+    autocomplete_fields = ["source"]
+
+
+class StatementInline(admin.StackedInline):
+    model = Statement
+    extra = 0
+    fields = [("speaker", "speaker_label"), ("said_date", "said_precision", "language"), "text"]
+    autocomplete_fields = ["speaker"]
+    show_change_link = True
+
+
+@admin.register(Event)
+class EventAdmin(PublishableAdmin):
+    list_display = [
+        "title",
+        "date_display",
+        "kind",
+        "status",
+        "city",
+        "participant_count",
+        "source_count",
+        editorial_badge,
+        "updated_at",
+    ]
+    list_filter = ["editorial_status", "status", "kind", "country", "series", "start_precision"]
+    list_select_related = ["series", "parent"]
+    search_fields = ["title", "summary", "city", "venue", "slug"]
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["parent", "series"]
+    date_hierarchy = "start_date"
+    inlines = [ParticipationInline, StatementInline, EventCitationInline]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "kind", "status"]}),
+        (
+            _("When (a date with its precision: day, month, quarter or year)"),
+            {"fields": [("start_date", "start_precision"), ("end_date", "end_precision")]},
+        ),
+        (_("Where"), {"fields": [("city", "venue", "country")]}),
+        (_("Context"), {"fields": ["parent", ("series", "round_number")]}),
+        (_("Content"), {"fields": ["summary", "body"]}),
+        EDITORIAL_FIELDSET,
+    ]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                participant_total=Count("participations", distinct=True),
+                source_total=Count("citations", distinct=True),
+            )
+        )
+
+    @admin.display(description=_("date"), ordering="start_date")
+    def date_display(self, obj: Event) -> str:
+        return obj.date_display
+
+    @admin.display(description=_("participants"), ordering="participant_total")
+    def participant_count(self, obj: Event) -> int:
+        return obj.participant_total
+
+    @admin.display(description=_("sources"), ordering="source_total")
+    def source_count(self, obj: Event) -> int:
+        return obj.source_total
+
+
+@admin.register(EventSeries)
+class EventSeriesAdmin(admin.ModelAdmin):
+    list_display = ["name", "round_count"]
+    search_fields = ["name", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return super().get_queryset(request).annotate(round_total=Count("events"))
+
+    @admin.display(description=_("rounds"), ordering="round_total")
+    def round_count(self, obj: EventSeries) -> int:
+        return obj.round_total
+
+
+@admin.register(Source)
+class SourceAdmin(PublishableAdmin):
+    list_display = [
+        "title",
+        "outlet",
+        "published_display",
+        "kind",
+        "language",
+        "url",
+        editorial_badge,
+    ]
+    list_filter = ["editorial_status", "kind", "language", "outlet"]
+    list_select_related = ["outlet"]
+    search_fields = ["title", "byline", "url", "outlet__name", "authors__display_name"]
+    autocomplete_fields = ["outlet", "authors"]
+    date_hierarchy = "published_date"
+    fieldsets = [
+        (None, {"fields": ["title", "kind", "url", "language"]}),
+        (
+            _("Who and when"),
+            {
+                "fields": [
+                    "outlet",
+                    "outlet_note",
+                    "authors",
+                    "byline",
+                    ("published_date", "published_precision"),
+                ]
+            },
+        ),
+        (_("Content"), {"fields": ["summary"]}),
+        EDITORIAL_FIELDSET,
+    ]
+
+    @admin.display(description=_("published"), ordering="published_date")
+    def published_display(self, obj: Source) -> str:
+        return obj.published.display() if obj.published else "—"
+
+
+class StatementCitationInline(admin.TabularInline):
+    model = StatementCitation
+    extra = 1
+    fields = ["source", "locator", "note", "conflicts"]
+    autocomplete_fields = ["source"]
+
+
+@admin.register(Statement)
+class StatementAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "speaker", "event", "said_date", "language"]
+    list_filter = ["language", "said_precision"]
+    list_select_related = ["speaker", "event"]
+    search_fields = ["text", "speaker__display_name", "speaker__native_name", "speaker_label"]
+    autocomplete_fields = ["speaker", "event"]
+    date_hierarchy = "said_date"
+    inlines = [StatementCitationInline]
+
+
+@admin.register(EventParticipation)
+class EventParticipationAdmin(admin.ModelAdmin):
+    list_display = ["person", "event", "side", "role", "title"]
+    list_filter = ["role", "side"]
+    list_select_related = ["person", "event"]
+    search_fields = ["person__display_name", "event__title", "title"]
+    autocomplete_fields = ["person", "event"]
+
+    def save_model(self, request: HttpRequest, obj: EventParticipation, form: Any, change: bool) -> None:
+        obj.fill_from_positions()
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(EventCitation, StatementCitation)
+class CitationAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "source", "locator", "conflicts"]
+    list_filter = ["conflicts"]
+    list_select_related = ["source", "source__outlet"]
+    search_fields = ["source__title", "note"]
+    autocomplete_fields = ["source"]

@@ -1,0 +1,119 @@
+"""Admin for issues (stances and developments inline) and their citations."""
+
+from __future__ import annotations
+
+from django.contrib import admin
+from django.db.models import Count, QuerySet
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+
+from core.admin import EDITORIAL_FIELDSET, PublishableAdmin, editorial_badge
+from issues.models import Development, DevelopmentCitation, Issue, Stance, StanceCitation
+
+
+class StanceInline(admin.StackedInline):
+    model = Stance
+    extra = 0
+    fields = [("country", "organization"), ("as_of_date", "as_of_precision"), "position"]
+    autocomplete_fields = ["organization"]
+    show_change_link = True
+
+
+class DevelopmentInline(admin.StackedInline):
+    model = Development
+    extra = 0
+    fields = [("happened_date", "happened_precision", "status_after"), "event", "summary"]
+    autocomplete_fields = ["event"]
+    show_change_link = True
+
+
+@admin.register(Issue)
+class IssueAdmin(PublishableAdmin):
+    list_display = [
+        "title",
+        "category",
+        "status",
+        "stance_count",
+        "development_count",
+        editorial_badge,
+        "updated_at",
+    ]
+    list_filter = ["editorial_status", "status", "category"]
+    search_fields = ["title", "summary", "slug"]
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["related_issues", "events"]
+    inlines = [StanceInline, DevelopmentInline]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "category", "status"]}),
+        (_("Since"), {"fields": [("started_date", "started_precision")]}),
+        (_("Content"), {"fields": ["summary", "background"]}),
+        (_("Related"), {"fields": ["events", "related_issues"]}),
+        EDITORIAL_FIELDSET,
+    ]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                stance_total=Count("stances", distinct=True),
+                development_total=Count("developments", distinct=True),
+            )
+        )
+
+    @admin.display(description=_("stances"), ordering="stance_total")
+    def stance_count(self, obj: Issue) -> int:
+        return obj.stance_total
+
+    @admin.display(description=_("developments"), ordering="development_total")
+    def development_count(self, obj: Issue) -> int:
+        return obj.development_total
+
+
+class StanceCitationInline(admin.TabularInline):
+    model = StanceCitation
+    extra = 1
+    fields = ["source", "locator", "note", "conflicts"]
+    autocomplete_fields = ["source"]
+
+
+class DevelopmentCitationInline(admin.TabularInline):
+    model = DevelopmentCitation
+    extra = 1
+    fields = ["source", "locator", "note", "conflicts"]
+    autocomplete_fields = ["source"]
+
+
+@admin.register(Stance)
+class StanceAdmin(admin.ModelAdmin):
+    list_display = ["issue", "party", "as_of_date"]
+    list_filter = ["country", "issue"]
+    list_select_related = ["issue", "organization"]
+    search_fields = ["position", "issue__title", "organization__name"]
+    autocomplete_fields = ["issue", "organization"]
+    inlines = [StanceCitationInline]
+    date_hierarchy = "as_of_date"
+
+    @admin.display(description=_("party"))
+    def party(self, obj: Stance) -> str:
+        return obj.party_name
+
+
+@admin.register(Development)
+class DevelopmentAdmin(admin.ModelAdmin):
+    list_display = ["issue", "happened_date", "happened_precision", "status_after", "event"]
+    list_filter = ["status_after", "issue"]
+    list_select_related = ["issue", "event"]
+    search_fields = ["summary", "issue__title"]
+    autocomplete_fields = ["issue", "event"]
+    inlines = [DevelopmentCitationInline]
+    date_hierarchy = "happened_date"
+
+
+@admin.register(StanceCitation, DevelopmentCitation)
+class IssueCitationAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "source", "locator", "conflicts"]
+    list_filter = ["conflicts"]
+    list_select_related = ["source", "source__outlet"]
+    search_fields = ["source__title", "note"]
+    autocomplete_fields = ["source"]

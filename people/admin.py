@@ -1,0 +1,150 @@
+"""Admin for people, their names, identifiers and positions, and organizations."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import admin
+from django.db.models import Count, Prefetch, QuerySet
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+
+from core.admin import EDITORIAL_FIELDSET, PublishableAdmin, editorial_badge
+from people.models import Organization, Person, PersonIdentifier, PersonName, Position
+from people.services import person_refresh_search_key
+
+
+class PersonNameInline(admin.TabularInline):
+    model = PersonName
+    extra = 1
+    fields = ["name", "kind", "language", "script"]
+
+
+class PersonIdentifierInline(admin.TabularInline):
+    model = PersonIdentifier
+    extra = 0
+    fields = ["scheme", "value"]
+
+
+class PositionInline(admin.TabularInline):
+    model = Position
+    extra = 1
+    fields = [
+        "title",
+        "organization",
+        "start_date",
+        "start_precision",
+        "end_date",
+        "end_precision",
+        "is_primary",
+    ]
+    autocomplete_fields = ["organization"]
+
+
+@admin.register(Person)
+class PersonAdmin(PublishableAdmin):
+    list_display = [
+        "display_name",
+        "native_name",
+        "country",
+        "current_title",
+        "event_count",
+        editorial_badge,
+        "updated_at",
+    ]
+    list_filter = ["editorial_status", "country", "positions__organization"]
+    search_fields = ["display_name", "native_name", "sort_name", "other_names__name", "slug"]
+    prepopulated_fields = {"slug": ["display_name"]}
+    inlines = [PersonNameInline, PositionInline, PersonIdentifierInline]
+    fieldsets = [
+        (None, {"fields": ["display_name", "native_name", "sort_name", "slug", "country"]}),
+        (_("About"), {"fields": ["bio", "portrait", "portrait_credit", "wikidata_id"]}),
+        EDITORIAL_FIELDSET,
+    ]
+    date_hierarchy = "updated_at"
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(event_total=Count("participations", distinct=True))
+            .prefetch_related(Prefetch("positions", queryset=Position.objects.order_by("-start_date")))
+        )
+
+    def get_search_results(self, request: HttpRequest, queryset: QuerySet, search_term: str):
+        # Also match any romanization or script ignoring spaces and hyphens ("Lee Jae-myung").
+        results, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        if search_term:
+            results = results | queryset.filter(pk__in=Person.objects.search(search_term).values("pk"))
+        return results, True
+
+    @admin.display(description=_("current title"))
+    def current_title(self, obj: Person) -> str:
+        return obj.title_on()
+
+    @admin.display(description=_("events"), ordering="event_total")
+    def event_count(self, obj: Person) -> int:
+        return obj.event_total
+
+    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
+        super().save_related(request, form, formsets, change)
+        person_refresh_search_key(person=form.instance)
+
+
+@admin.register(Organization)
+class OrganizationAdmin(PublishableAdmin):
+    list_display = [
+        "name",
+        "abbreviation",
+        "kind",
+        "country",
+        "parent",
+        "people_count",
+        editorial_badge,
+        "updated_at",
+    ]
+    list_filter = ["editorial_status", "kind", "country"]
+    list_select_related = ["parent"]
+    search_fields = ["name", "native_name", "abbreviation", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["parent"]
+    fieldsets = [
+        (None, {"fields": ["name", "native_name", "abbreviation", "slug", "kind", "country"]}),
+        (_("Details"), {"fields": ["parent", "website", "description"]}),
+        EDITORIAL_FIELDSET,
+    ]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return super().get_queryset(request).annotate(people_total=Count("positions", distinct=True))
+
+    @admin.display(description=_("positions"), ordering="people_total")
+    def people_count(self, obj: Organization) -> int:
+        return obj.people_total
+
+
+@admin.register(Position)
+class PositionAdmin(admin.ModelAdmin):
+    list_display = ["person", "title", "organization", "start_date", "end_date", "is_primary"]
+    list_filter = ["organization__country", "is_primary"]
+    list_select_related = ["person", "organization"]
+    search_fields = ["title", "person__display_name", "person__native_name", "organization__name"]
+    autocomplete_fields = ["person", "organization"]
+    date_hierarchy = "start_date"
+
+
+@admin.register(PersonName)
+class PersonNameAdmin(admin.ModelAdmin):
+    list_display = ["name", "person", "kind", "language", "script"]
+    list_filter = ["kind", "script"]
+    list_select_related = ["person"]
+    search_fields = ["name", "person__display_name"]
+    autocomplete_fields = ["person"]
+
+
+@admin.register(PersonIdentifier)
+class PersonIdentifierAdmin(admin.ModelAdmin):
+    list_display = ["person", "scheme", "value"]
+    list_filter = ["scheme"]
+    list_select_related = ["person"]
+    search_fields = ["value", "person__display_name"]
+    autocomplete_fields = ["person"]
