@@ -440,14 +440,13 @@ class Statement(models.Model):
         text = self.text if len(self.text) <= 60 else self.text[:57] + "…"
         return f"{self.speaker.display_name}: “{text}”"
 
-    def clean(self) -> None:
-        normalise_fuzzy_dates(self, "said")
-
     def get_absolute_url(self) -> str:
         if self.event_id:
             return self.event.get_absolute_url() + f"#statement-{self.pk}"
         return self.speaker.get_absolute_url() + f"#statement-{self.pk}"
 
+    def clean(self) -> None:
+        normalise_fuzzy_dates(self, "said")
 
 class StatementCitation(Citation):
     statement = models.ForeignKey(

@@ -226,12 +226,11 @@ class Development(models.Model):
     def __str__(self) -> str:
         return f"{self.issue.title}: {self.happened.display()}"
 
-    def clean(self) -> None:
-        normalise_fuzzy_dates(self, "happened")
-
     def get_absolute_url(self) -> str:
         return self.issue.get_absolute_url() + f"#development-{self.pk}"
 
+    def clean(self) -> None:
+        normalise_fuzzy_dates(self, "happened")
 
 class DevelopmentCitation(Citation):
     development = models.ForeignKey(

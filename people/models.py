@@ -290,15 +290,15 @@ class Position(models.Model):
         where = f", {self.organization.name}" if self.organization_id else ""
         return f"{self.title}{where}"
 
-    def clean(self) -> None:
-        normalise_fuzzy_dates(self, "start", "end")
-        if self.start_date and self.end_date and self.end_date < self.start_date:
-            raise ValidationError({"end_date": _("A position cannot end before it starts.")})
-
     def save(self, *args: object, **kwargs: object) -> None:
         normalise_fuzzy_dates(self, "start", "end")
         self.last_date = period_end(self.end_date, self.end_precision) if self.end_date else None
         super().save(*args, **kwargs)
+
+    def clean(self) -> None:
+        normalise_fuzzy_dates(self, "start", "end")
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("A position cannot end before it starts.")})
 
     def is_held_on(self, day: date) -> bool:
         started = self.start_date is None or self.start_date <= day
