@@ -59,6 +59,7 @@ class OrganizationFactory(PublishedFactory):
 class PersonFactory(PublishedFactory):
     class Meta:
         model = pm.Person
+        skip_postgeneration_save = True
 
     display_name = factory.Sequence(lambda n: f"Person {n}")
     slug = factory.Sequence(lambda n: f"person-{n}")
