@@ -116,7 +116,9 @@ def build_calendar(events: Iterable[Event], *, name: str) -> bytes:
 
 def calendar_response(events: Iterable[Event], *, name: str, filename: str = "") -> HttpResponse:
     """An HTTP response carrying the calendar, offered as `<filename>.ics` for download."""
-    response = HttpResponse(build_calendar(events, name=name), content_type="text/calendar; charset=utf-8")
+    response = HttpResponse(
+        build_calendar(events, name=name), content_type="text/calendar; charset=utf-8"
+    )
     filename = slugify(filename or name) or "events"
     response["Content-Disposition"] = f'inline; filename="{filename}.ics"'
     return response

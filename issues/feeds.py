@@ -1,0 +1,96 @@
+"""RSS/Atom feeds of the latest events and developments, site-wide and per issue; issue calendars.
+
+The site-wide feed lives here because it mixes events with issue developments, and only the top
+layer may import both. Items are capped, so each feed costs the same few queries at any size.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.syndication.views import Feed
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
+
+from events.calendar import calendar_response
+from events.feeds import CALENDAR_EVENTS, FEED_ITEMS, ItemMixin, latest_events, newest_first
+from events.models import Event
+
+from .models import Development, Issue
+
+
+def latest_developments(queryset: Any = None) -> list[Development]:
+    """The most recently changed published developments, newest first."""
+    queryset = Development.objects.all() if queryset is None else queryset
+    return list(
+        queryset.published().select_related("issue").order_by("-updated_at", "-pk")[:FEED_ITEMS]
+    )
+
+
+class LatestFeed(ItemMixin):
+    """RSS: the latest events and issue developments across the site."""
+
+    def title(self) -> str:
+        return _("Relations Tracker: latest events and developments")
+
+    def link(self) -> str:
+        return "/"
+
+    def description(self) -> str:
+        return _("New and updated events, and how each issue developed.")
+
+    def items(self) -> list[Any]:
+        return newest_first(latest_events(), latest_developments())
+
+
+class IssueFeed(ItemMixin):
+    """RSS: one issue's developments and the events where it was discussed."""
+
+    def get_object(self, request: HttpRequest, slug: str) -> Issue:
+        return get_object_or_404(Issue.objects.published(), slug=slug)
+
+    def title(self, obj: Issue) -> str:
+        return _("%(issue)s — Relations Tracker") % {"issue": obj.title}
+
+    def link(self, obj: Issue) -> str:
+        return obj.get_absolute_url()
+
+    def description(self, obj: Issue) -> str:
+        return obj.summary or _("Developments and events on %(issue)s.") % {"issue": obj.title}
+
+    def items(self, obj: Issue) -> list[Any]:
+        events = latest_events(Event.objects.filter(issues=obj))
+        developments = latest_developments(Development.objects.filter(issue=obj))
+        return newest_first(events, developments)
+
+
+class LatestRssFeed(LatestFeed, Feed):
+    pass
+
+
+class LatestAtomFeed(LatestFeed, Feed):
+    feed_type = Atom1Feed
+
+    def subtitle(self) -> str:
+        return self.description()
+
+
+class IssueRssFeed(IssueFeed, Feed):
+    pass
+
+
+class IssueAtomFeed(IssueFeed, Feed):
+    feed_type = Atom1Feed
+
+    def subtitle(self, obj: Issue) -> str:
+        return self.description(obj)
+
+
+def issue_calendar(request: HttpRequest, slug: str) -> HttpResponse:
+    """The published events where a published issue was discussed, as iCalendar."""
+    issue = get_object_or_404(Issue.objects.published(), slug=slug)
+    events = Event.objects.published().filter(issues=issue).order_by("-start_date", "title")
+    name = _("Relations Tracker: %(issue)s") % {"issue": issue.title}
+    return calendar_response(events[:CALENDAR_EVENTS], name=name, filename=issue.slug)
