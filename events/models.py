@@ -20,6 +20,7 @@ from core.dates import (
     period_end,
 )
 from core.editorial import Publishable, PublishableQuerySet, published_q
+from core.search import text_search
 from people.models import Organization, Person
 
 
@@ -176,15 +177,9 @@ class EventQuerySet(PublishableQuerySet):
         return self.filter(overlap_q("start_date", "last_date", start, end))
 
     def search(self, query: str) -> EventQuerySet:
-        """Events whose title, summary or location mentions the query."""
-        query = (query or "").strip()
-        if not query:
-            return self.none()
-        return self.filter(
-            Q(title__icontains=query)
-            | Q(summary__icontains=query)
-            | Q(city__icontains=query)
-            | Q(venue__icontains=query)
+        """Events whose title, summary, body or place mentions the query (ranked on PostgreSQL)."""
+        return text_search(
+            self, query, {"title": "A", "summary": "B", "city": "B", "venue": "C", "body": "D"}
         )
 
 
@@ -394,6 +389,10 @@ class StatementQuerySet(models.QuerySet):
         return self.filter(published_q("speaker__")).filter(
             Q(event__isnull=True) | published_q("event__")
         )
+
+    def search(self, query: str) -> StatementQuerySet:
+        """Statements whose quote or speaker description mentions the query (ranked on PostgreSQL)."""
+        return text_search(self, query, {"text": "A", "speaker_label": "B"})
 
 
 class Statement(models.Model):

@@ -14,6 +14,7 @@ from simple_history.models import HistoricalRecords
 
 from core.dates import PRECISION_FIELD_KWARGS, FuzzyDateDescriptor, normalise_fuzzy_dates
 from core.editorial import Publishable, PublishableQuerySet, published_q
+from core.search import text_search
 from events.models import Citation, Event, Source
 from people.models import Organization
 
@@ -39,13 +40,8 @@ class IssueStatus(models.TextChoices):
 
 class IssueQuerySet(PublishableQuerySet):
     def search(self, query: str) -> IssueQuerySet:
-        """Issues whose title, summary or background mentions the query."""
-        query = (query or "").strip()
-        if not query:
-            return self.none()
-        return self.filter(
-            Q(title__icontains=query) | Q(summary__icontains=query) | Q(background__icontains=query)
-        )
+        """Issues whose title, summary or background mentions the query (ranked on PostgreSQL)."""
+        return text_search(self, query, {"title": "A", "summary": "B", "background": "C"})
 
 
 class Issue(Publishable):

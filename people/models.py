@@ -80,7 +80,13 @@ class PersonQuerySet(PublishableQuerySet):
         key = normalize_name(query)
         if not key:
             return self.none()
-        return self.filter(search_key__contains=key)
+        # The whole query as one name ("Lee Jae-myung" → "leejaemyung"), or every word of it
+        # somewhere in the names ("Jinping Xi", "jae myung lee").
+        words = [normalize_name(word) for word in (query or "").split()]
+        every_word = Q()
+        for word in filter(None, words):
+            every_word &= Q(search_key__contains=word)
+        return self.filter(Q(search_key__contains=key) | every_word)
 
 
 class Person(Publishable):
