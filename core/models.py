@@ -24,8 +24,11 @@ class ChangeLog(models.Model):
     state_published = models.BooleanField(_("published status"), default=False)
     # When the object becomes visible (the latest of the publish-at times it depends on).
     publish_at = models.DateTimeField(_("publish at"), null=True, blank=True)
-    # The object had been visible to the public before this change (so a hide is a tombstone).
-    was_public = models.BooleanField(_("was public"), default=False)
+    # The state before this change was visible when the change was made ("updated", not
+    # "published"); `ever_public`: it had been visible at some point, so hiding it now needs a
+    # tombstone. A draft that was never visible is never reported: its slug could leak.
+    was_visible = models.BooleanField(_("was visible"), default=False)
+    ever_public = models.BooleanField(_("ever public"), default=False)
 
     class Meta:
         ordering = ["id"]
