@@ -1,0 +1,1 @@
+"""The South Korea–China demo dataset (see /work/shared/demo-facts.md) and its loader."""
