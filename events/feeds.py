@@ -106,7 +106,7 @@ class PersonFeed(ItemMixin):
         statements = list(
             Statement.objects.published()
             .filter(speaker=obj)
-            .select_related("speaker")
+            .select_related("speaker", "event")
             .order_by("-updated_at", "-pk")[:FEED_ITEMS]
         )
         return newest_first(events, statements)
