@@ -1,10 +1,22 @@
 """Root URLs: admin, the public pages of each app, and the partner API."""
 
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
+from django.views.decorators.csrf import csrf_exempt
+from django.views.i18n import set_language
+
+from config.sitemaps import SITEMAPS, robots_txt
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots_txt"),
+    # The language switcher sits on cached anonymous pages, which can hold no per-reader CSRF
+    # token; choosing a language only sets a preference cookie, so it is exempt.
+    path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("core.urls")),
     path("", include("people.urls")),
     path("", include("events.urls")),
     path("", include("issues.urls")),

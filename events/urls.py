@@ -10,6 +10,8 @@ urlpatterns = [
     path("people/<slug:slug>/feed.rss", feeds.PersonRssFeed(), name="person_feed_rss"),
     path("people/<slug:slug>/feed.atom", feeds.PersonAtomFeed(), name="person_feed_atom"),
     path("people/<slug:slug>/calendar.ics", feeds.person_calendar, name="person_calendar"),
+    path("events/", views.event_list, name="event_list"),
     path("events/<slug:slug>/", views.event_detail, name="event_detail"),
+    path("sources/", views.source_list, name="source_list"),
     path("sources/<int:pk>/", views.source_detail, name="source_detail"),
 ]

@@ -1,13 +1,249 @@
-"""Public pages (placeholders until the public site lands)."""
+"""Public pages for events (the timeline and each event) and for the sources facts cite.
+
+`issues` sits above `events` in the layers, so issue rows shown here (an event's issues, the
+issue filter) are reached through the app registry rather than imported.
+"""
 
 from __future__ import annotations
 
-from django.http import Http404, HttpRequest, HttpResponse
+from itertools import groupby
+from typing import Any
+
+from django.apps import apps
+from django.db.models import Prefetch, QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import formats
+from django.utils.translation import gettext as _
+from django_countries import countries
+
+from core.cache import public_page
+from core.dates import Precision
+from core.editorial import published_q
+from core.public import absolute, json_ld, paginate, preview_state
+from events.filters import EventFilter
+from events.models import (
+    Event,
+    EventCitation,
+    EventKind,
+    EventParticipation,
+    EventStatus,
+    Source,
+    Statement,
+    StatementCitation,
+)
+from people.models import Person, Position
+
+SCHEMA_STATUS = {
+    EventStatus.CANCELLED: "https://schema.org/EventCancelled",
+    EventStatus.POSTPONED: "https://schema.org/EventPostponed",
+}
 
 
-def event_detail(request: HttpRequest, **kwargs: object) -> HttpResponse:
-    raise Http404
+def _published_issues() -> QuerySet:
+    return apps.get_model("issues", "Issue").objects.published()
 
 
-def source_detail(request: HttpRequest, **kwargs: object) -> HttpResponse:
-    raise Http404
+def _cited_by_public_sources(model: type) -> QuerySet:
+    return model.objects.filter(published_q("source__")).select_related("source__outlet")
+
+
+def _filter_errors(filterset: EventFilter) -> list[str]:
+    messages = []
+    for name, errors in filterset.form.errors.items():
+        field = filterset.form.fields.get(name)
+        label = field.label if field is not None and field.label else name
+        value = str(filterset.data.get(name, ""))[:40]
+        for error in errors:
+            messages.append(
+                _("%(label)s “%(value)s” was ignored: %(error)s")
+                % {"label": label, "value": value, "error": error}
+            )
+    return messages
+
+
+@public_page
+def event_list(request: HttpRequest) -> HttpResponse:
+    events = Event.objects.published()
+    params = {k: v for k, v in request.GET.items() if k != "page" and v.strip()}
+    errors: list[str] = []
+    if params:
+        filterset = EventFilter(request.GET, queryset=events, request=request)
+        if not filterset.is_valid():
+            errors = _filter_errors(filterset)
+        events = filterset.qs
+    events = (
+        events.select_related("series")
+        .prefetch_related(Prefetch("issues", queryset=_published_issues().only("slug", "title")))
+        .order_by("-start_date", "title")
+    )
+    page = paginate(request, events)
+    months = [
+        (formats.date_format(month, "YEAR_MONTH_FORMAT"), list(rows))
+        for month, rows in groupby(page.object_list, key=lambda e: e.start_date.replace(day=1))
+    ]
+    context = {
+        "page_obj": page,
+        "months": months,
+        "errors": errors,
+        "filters": params,
+        "kinds": EventKind.choices,
+        "statuses": EventStatus.choices,
+        "issue_choices": _published_issues().values_list("slug", "title"),
+        "person_choices": Person.objects.published().values_list("slug", "display_name"),
+        "country_choices": _event_countries(),
+        "nav": "events",
+    }
+    return render(request, "events/event_list.html", context)
+
+
+def _event_countries() -> list[tuple[str, str]]:
+    codes = {c for c in Event.objects.published().values_list("country", flat=True) if c}
+    return sorted(((code, countries.name(code)) for code in codes), key=lambda pair: pair[1])
+
+
+def _schema_date(value: Any, last: bool = False) -> str:
+    """schema.org dates keep the precision: "2026-01" for a month, never an invented day."""
+    if value.precision == Precision.DAY:
+        return value.first.isoformat()
+    if value.precision == Precision.YEAR:
+        return str(value.first.year)
+    day = value.last if last else value.first
+    return f"{day.year:04d}-{day.month:02d}"
+
+
+def _event_json_ld(event: Event) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": event.title,
+        "url": absolute(event.get_absolute_url()),
+        "startDate": _schema_date(event.start),
+        "eventStatus": SCHEMA_STATUS.get(event.status, "https://schema.org/EventScheduled"),
+        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+    }
+    end = event.end or (event.start if event.start.precision == Precision.QUARTER else None)
+    if end:
+        data["endDate"] = _schema_date(end, last=True)
+    if event.summary:
+        data["description"] = event.summary
+    place = [part for part in (event.venue, event.city) if part]
+    if place or event.country:
+        data["location"] = {
+            "@type": "Place",
+            "name": ", ".join(place) or str(event.country.name),
+            "address": {
+                "@type": "PostalAddress",
+                "addressLocality": event.city,
+                "addressCountry": event.country.code or "",
+            },
+        }
+    return data
+
+
+@public_page
+def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    event = get_object_or_404(
+        Event.objects.visible_to(request.user).select_related("parent", "series"), slug=slug
+    )
+    # Filter children by this event plus the *other* parent's visibility, so a staff preview
+    # of a draft event still shows its (published) people and sources.
+    participations = (
+        EventParticipation.objects.filter(event=event)
+        .filter(published_q("person__"))
+        .select_related("person")
+        .prefetch_related(Prefetch("person__positions", queryset=Position.objects.all()))
+    )
+    sides: dict[str, list[tuple[EventParticipation, str]]] = {}
+    for participation in participations:
+        title = participation.title or participation.person.title_on(event.start_date)
+        sides.setdefault(participation.side.name or _("Other"), []).append((participation, title))
+    rounds = []
+    previous_round = next_round = None
+    if event.series_id:
+        rounds = list(
+            Event.objects.published()
+            .filter(series_id=event.series_id)
+            .order_by("round_number", "start_date")
+        )
+        earlier = [e for e in rounds if (e.round_number or 0) < (event.round_number or 0)]
+        later = [e for e in rounds if (e.round_number or 0) > (event.round_number or 0)]
+        previous_round = earlier[-1] if earlier else None
+        next_round = later[0] if later else None
+    parent = event.parent if event.parent and (event.parent.is_public or request.user.is_staff) else None
+    context = {
+        "event": event,
+        "preview": preview_state(event),
+        "parent": parent,
+        "children": Event.objects.published().filter(parent=event).order_by("start_date", "title"),
+        "sides": sorted(sides.items()),
+        "rounds": rounds,
+        "previous_round": previous_round,
+        "next_round": next_round,
+        "issues": _published_issues().filter(events=event),
+        "statements": Statement.objects.filter(event=event)
+        .filter(published_q("speaker__"))
+        .select_related("speaker")
+        .prefetch_related(Prefetch("citations", queryset=_cited_by_public_sources(StatementCitation))),
+        "citations": _cited_by_public_sources(EventCitation).filter(event=event),
+        "json_ld": json_ld(_event_json_ld(event)),
+        "nav": "events",
+    }
+    return render(request, "events/event_detail.html", context)
+
+
+def _citing_querysets() -> dict[str, Prefetch]:
+    Development = apps.get_model("issues", "Development")
+    Stance = apps.get_model("issues", "Stance")
+    return {
+        "events": Prefetch("events", queryset=Event.objects.published().order_by("-start_date")),
+        "statements": Prefetch(
+            "statements", queryset=Statement.objects.published().select_related("speaker")
+        ),
+        "developments": Prefetch(
+            "developments", queryset=Development.objects.published().select_related("issue")
+        ),
+        "stances": Prefetch("stances", queryset=Stance.objects.published().select_related("issue")),
+    }
+
+
+@public_page
+def source_list(request: HttpRequest) -> HttpResponse:
+    sources = (
+        Source.objects.published()
+        .select_related("outlet")
+        .prefetch_related(*_citing_querysets().values())
+        .order_by("-published_date", "title", "id")
+    )
+    page = paginate(request, sources)
+    return render(request, "events/source_list.html", {"page_obj": page, "nav": "sources"})
+
+
+@public_page
+def source_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    source = get_object_or_404(
+        Source.objects.visible_to(request.user)
+        .select_related("outlet")
+        .prefetch_related(Prefetch("authors", queryset=Person.objects.published())),
+        pk=pk,
+    )
+    DevelopmentCitation = apps.get_model("issues", "DevelopmentCitation")
+    StanceCitation = apps.get_model("issues", "StanceCitation")
+    context = {
+        "source": source,
+        "preview": preview_state(source),
+        "event_citations": EventCitation.objects.filter(source=source)
+        .filter(published_q("event__"))
+        .select_related("event"),
+        "statement_citations": StatementCitation.objects.filter(source=source)
+        .filter(statement__in=Statement.objects.published())
+        .select_related("statement__speaker", "statement__event"),
+        "development_citations": DevelopmentCitation.objects.filter(source=source)
+        .filter(development__in=apps.get_model("issues", "Development").objects.published())
+        .select_related("development__issue"),
+        "stance_citations": StanceCitation.objects.filter(source=source)
+        .filter(published_q("stance__issue__"))
+        .select_related("stance__issue", "stance__organization"),
+        "nav": "sources",
+    }
+    return render(request, "events/source_detail.html", context)

@@ -1,13 +1,159 @@
-"""Public pages (placeholders until the public site lands)."""
+"""Public pages for people and organizations: who's who, with titles held over time."""
 
 from __future__ import annotations
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.db.models import Prefetch
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django_countries import countries as country_names
+
+from core.cache import public_page
+from core.editorial import published_q
+from core.public import absolute, json_ld, paginate, parse_as_of, preview_state
+from events.models import EventParticipation, Source, Statement, StatementCitation
+from people.models import Organization, Person, Position
 
 
-def person_detail(request: HttpRequest, **kwargs: object) -> HttpResponse:
-    raise Http404
+def _positions() -> Prefetch:
+    return Prefetch(
+        "positions",
+        queryset=Position.objects.select_related("organization").order_by("-start_date", "id"),
+    )
 
 
-def organization_detail(request: HttpRequest, **kwargs: object) -> HttpResponse:
-    raise Http404
+@public_page
+def person_list(request: HttpRequest) -> HttpResponse:
+    people = Person.objects.published().prefetch_related(_positions()).order_by(
+        "country", "sort_name", "display_name"
+    )
+    countries = sorted(
+        {c for c in Person.objects.published().values_list("country", flat=True) if c}
+    )
+    organizations = list(Organization.objects.published().filter(positions__isnull=False).distinct())
+    country = request.GET.get("country", "").strip().upper()
+    organization = request.GET.get("organization", "").strip()
+    errors = []
+    if country:
+        if country in countries:
+            people = people.filter(country=country)
+        else:
+            errors.append(_("No one is listed for the country “%(value)s”.") % {"value": country[:10]})
+    if organization:
+        if organization in {o.slug for o in organizations}:
+            people = people.filter(positions__organization__slug=organization).distinct()
+        else:
+            errors.append(_("Unknown organization “%(value)s”.") % {"value": organization[:60]})
+    page = paginate(request, people)
+    today = timezone.localdate()
+    rows = [(person, person.position_on(today)) for person in page.object_list]
+    context = {
+        "page_obj": page,
+        "rows": rows,
+        "countries": [(code, country_names.name(code)) for code in countries],
+        "organizations": organizations,
+        "selected_country": country,
+        "selected_organization": organization,
+        "errors": errors,
+        "nav": "people",
+    }
+    return render(request, "people/person_list.html", context)
+
+
+def _person_json_ld(person: Person, position: Position | None) -> dict[str, object]:
+    data: dict[str, object] = {
+        "@context": "https://schema.org",
+        "@type": "Person",
+        "name": person.display_name,
+        "url": absolute(person.get_absolute_url()),
+    }
+    alternates = [form for form in person.name_forms() if form != person.display_name]
+    if alternates:
+        data["alternateName"] = alternates
+    if position:
+        data["jobTitle"] = position.title
+        if position.organization:
+            data["worksFor"] = {"@type": "Organization", "name": position.organization.name}
+    if person.country:
+        data["nationality"] = {"@type": "Country", "name": str(person.country.name)}
+    if person.wikidata_id:
+        data["sameAs"] = [f"https://www.wikidata.org/wiki/{person.wikidata_id}"]
+    return data
+
+
+@public_page
+def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    person = get_object_or_404(
+        Person.objects.visible_to(request.user).prefetch_related(
+            "other_names", "identifiers", _positions()
+        ),
+        slug=slug,
+    )
+    as_of, as_of_error = parse_as_of(request)
+    day = as_of or timezone.localdate()
+    current = person.position_on(day)
+    positions = list(person.positions.all())
+    participations = (
+        EventParticipation.objects.published()
+        .filter(person=person)
+        .select_related("event")
+        .order_by("-event__start_date")
+    )
+    statements = (
+        Statement.objects.published()
+        .filter(speaker=person)
+        .select_related("event")
+        .prefetch_related(
+            Prefetch(
+                "citations",
+                queryset=StatementCitation.objects.filter(published_q("source__"))
+                .select_related("source__outlet"),
+            )
+        )
+    )
+    context = {
+        "person": person,
+        "preview": preview_state(person),
+        "as_of": as_of,
+        "as_of_error": as_of_error,
+        "current": current,
+        "held_positions": [p for p in positions if p.is_held_on(day)],
+        "past_positions": [p for p in positions if not p.is_held_on(day)],
+        "participations": participations,
+        "statements": statements,
+        "authored": Source.objects.published().filter(authors=person).select_related("outlet"),
+        "json_ld": json_ld(_person_json_ld(person, current)),
+        "nav": "people",
+    }
+    return render(request, "people/person_detail.html", context)
+
+
+@public_page
+def organization_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    organization = get_object_or_404(
+        Organization.objects.visible_to(request.user).select_related("parent"), slug=slug
+    )
+    as_of, as_of_error = parse_as_of(request)
+    day = as_of or timezone.localdate()
+    positions = list(
+        Position.objects.published()
+        .filter(organization=organization)
+        .select_related("person")
+        .order_by("-start_date", "id")
+    )
+    context = {
+        "organization": organization,
+        "preview": preview_state(organization),
+        "parent_public": organization.parent if organization.parent and (
+            organization.parent.is_public or request.user.is_staff
+        ) else None,
+        "as_of": as_of,
+        "as_of_error": as_of_error,
+        "held": [p for p in positions if p.is_held_on(day)],
+        "former": [p for p in positions if not p.is_held_on(day) and (
+            p.start_date is None or p.start_date <= day)],
+        "children": Organization.objects.published().filter(parent=organization),
+        "nav": "people",
+    }
+    return render(request, "people/organization_detail.html", context)

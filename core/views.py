@@ -1,0 +1,60 @@
+"""Site-wide public pages: home (what's new, what's coming, where issues stand) and search."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from core.cache import public_page
+from core.charts import activity_chart, monthly_counts
+from events.models import Event, Statement
+from issues.models import Development, Issue
+from people.models import Person
+
+HOME_ROWS = 8
+SEARCH_ROWS = 20
+
+
+@public_page
+def home(request: HttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    events = Event.objects.published()
+    context = {
+        "developments": Development.objects.published()
+        .select_related("issue", "event")
+        .order_by("-happened_date", "-id")[:HOME_ROWS],
+        "latest_events": events.filter(start_date__lte=today)
+        .exclude(status__in=["planned", "expected"])
+        .order_by("-start_date", "title")[:HOME_ROWS],
+        "upcoming_events": events.upcoming().order_by("start_date", "title")[:HOME_ROWS],
+        "issues": Issue.objects.published().order_by("status", "title"),
+        "chart": activity_chart(monthly_counts(events)),
+    }
+    return render(request, "core/home.html", context)
+
+
+@public_page
+def search(request: HttpRequest) -> HttpResponse:
+    query = request.GET.get("q", "").strip()[:200]
+    groups = []
+    if query:
+        people = Person.objects.published().search(query)[:SEARCH_ROWS]
+        events = Event.objects.published().search(query)[:SEARCH_ROWS]
+        issues = Issue.objects.published().search(query)[:SEARCH_ROWS]
+        statements = (
+            Statement.objects.published().search(query).select_related("speaker", "event")
+        )[:SEARCH_ROWS]
+        groups = [
+            ("people", list(people)),
+            ("events", list(events)),
+            ("issues", list(issues)),
+            ("statements", list(statements)),
+        ]
+    context = {
+        "query": query,
+        "groups": groups,
+        "total": sum(len(rows) for _, rows in groups),
+        "nav": "search",
+    }
+    return render(request, "core/search.html", context)
