@@ -11,6 +11,7 @@ from typing import Any
 from django.contrib.syndication.views import Feed
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
@@ -36,7 +37,7 @@ class LatestFeed(ItemMixin):
         return _("Relations Tracker: latest events and developments")
 
     def link(self) -> str:
-        return "/"
+        return reverse("core:home")
 
     def description(self) -> str:
         return _("New and updated events, and how each issue developed.")
