@@ -1,0 +1,102 @@
+"""Partner sync endpoints: the changes feed (`/api/v1/changes/`) and the bulk export."""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import HttpResponseBase, StreamingHttpResponse
+from django.utils.cache import get_conditional_response
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework import serializers
+from rest_framework.exceptions import ValidationError
+from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from core.api import reject_nul_bytes
+from core.changes import MAX_PAGE_SIZE, changes_page, parse_page_size, parse_since
+from core.journal import SYNCED_TYPES
+
+ACTIONS = ["published", "updated", "unpublished", "deleted"]
+
+
+class ChangeSerializer(serializers.Serializer):
+    type = serializers.ChoiceField(choices=sorted(SYNCED_TYPES.values()))
+    id = serializers.IntegerField()
+    slug = serializers.CharField(help_text="Empty for sources and statements (looked up by id).")
+    action = serializers.ChoiceField(
+        choices=ACTIONS,
+        help_text="published/updated: fetch the object and store it. "
+        "unpublished/deleted: a tombstone, remove it from the mirror.",
+    )
+    at = serializers.DateTimeField()
+
+
+class ChangesPageSerializer(serializers.Serializer):
+    cursor = serializers.CharField(help_text="Pass as `since` next time, even when `next` is null.")
+    next = serializers.URLField(allow_null=True, help_text="The next page, while more are waiting.")
+    results = ChangeSerializer(many=True)
+
+
+class ValidationErrorSerializer(serializers.Serializer):
+    since = serializers.ListField(child=serializers.CharField(), required=False)
+    page_size = serializers.ListField(child=serializers.CharField(), required=False)
+
+
+class ConditionalGetMixin:
+    """ETag from the response body, and 304 when the client already has it."""
+
+    def finalize_response(self, request: Request, response: Any, *args: Any, **kwargs: Any) -> Any:
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if request.method not in ("GET", "HEAD") or response.status_code != 200:
+            return response
+        if isinstance(response, StreamingHttpResponse):
+            return response
+        response.render()
+        response["ETag"] = '"' + hashlib.sha256(response.content).hexdigest()[:40] + '"'
+        conditional = get_conditional_response(request, etag=response["ETag"], response=response)
+        return conditional if isinstance(conditional, HttpResponseBase) else response
+
+
+class ChangesView(ConditionalGetMixin, APIView):
+    """Every publish, update, unpublish and delete since a cursor or time, oldest first."""
+
+    renderer_classes = [JSONRenderer, BrowsableAPIRenderer]
+
+    @extend_schema(
+        operation_id="changes_list",
+        parameters=[
+            OpenApiParameter(
+                "since",
+                OpenApiTypes.STR,
+                description="The `cursor` of a previous response, or an ISO 8601 time "
+                "(e.g. the `generated_at` of a bulk export). Empty: from the beginning.",
+            ),
+            OpenApiParameter(
+                "page_size", OpenApiTypes.INT, description=f"Changes per page, 1–{MAX_PAGE_SIZE}."
+            ),
+        ],
+        responses={
+            200: ChangesPageSerializer,
+            400: OpenApiResponse(ValidationErrorSerializer, description="Bad `since` or size."),
+        },
+    )
+    def get(self, request: Request) -> Response:
+        reject_nul_bytes(request)
+        try:
+            cursor = parse_since(request.query_params.get("since"))
+            page_size = parse_page_size(request.query_params.get("page_size"))
+        except DjangoValidationError as error:
+            raise ValidationError(error.message_dict) from None
+        page = changes_page(cursor, page_size)
+        next_url = None
+        if page["has_more"]:
+            query = request.query_params.copy()
+            query["since"] = page["cursor"]
+            next_url = request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
+        data = {"cursor": page["cursor"], "next": next_url, "results": page["results"]}
+        return Response(ChangesPageSerializer(data).data)
