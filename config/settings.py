@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "people",
     "events",
     "issues",
+    "partners",
 ]
 
 MIDDLEWARE = [
@@ -172,6 +173,20 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "partners.api.APIKeyAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_THROTTLE_CLASSES": [
+        "partners.api.AnonymousRateThrottle",
+        "partners.api.APIKeyRateThrottle",
+    ],
+    "DEFAULT_PAGINATION_CLASS": "core.api_formats.PublicCursorPagination",
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        "core.api_formats.CSVRenderer",
+    ],
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "core.api_formats.PublicContentNegotiation",
     "DEFAULT_THROTTLE_RATES": {
         "anon": env.str("API_ANON_RATE", default="120/minute"),
         "api_key": env.str("API_KEY_RATE", default="1200/minute"),

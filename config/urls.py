@@ -16,6 +16,7 @@ urlpatterns = [
     # token; choosing a language only sets a preference cookie, so it is exempt.
     path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("api/v1/", include("config.api")),
     path("", include("core.urls")),
     path("", include("people.urls")),
     path("", include("events.urls")),

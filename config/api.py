@@ -1,0 +1,28 @@
+"""The partner API's one router (/api/v1/), its OpenAPI schema and offline interactive docs."""
+
+from __future__ import annotations
+
+from django.urls import path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from rest_framework.routers import DefaultRouter
+
+from events.api import EventViewSet, SourceViewSet, StatementViewSet
+from issues.api import IssueViewSet
+from partners import schema as partner_schema  # noqa: F401  (registers the key scheme)
+from people.api import OrganizationViewSet, PersonViewSet
+
+app_name = "api"
+
+router = DefaultRouter()
+router.register("events", EventViewSet, basename="event")
+router.register("people", PersonViewSet, basename="person")
+router.register("organizations", OrganizationViewSet, basename="organization")
+router.register("issues", IssueViewSet, basename="issue")
+router.register("statements", StatementViewSet, basename="statement")
+router.register("sources", SourceViewSet, basename="source")
+
+urlpatterns = [
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    *router.urls,
+]

@@ -1,0 +1,340 @@
+"""Partner API for events, statements and sources: serializers and read-only viewsets.
+
+Issues sit above events in the layers, so the issues an event is linked to are prefetched through
+the reverse relation with the Issue model looked up by name, never imported.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.apps import apps
+from django.db.models import Prefetch, QuerySet
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema_field, extend_schema_view
+from rest_framework import serializers
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from core.api import (
+    APIURLField,
+    FuzzyDateField,
+    IncludableSerializer,
+    PublicReadOnlyViewSet,
+    PublicURLField,
+    if_public,
+    optional,
+)
+from core.api_formats import ICSRenderer
+from core.api_schema import list_schema, retrieve_schema
+from core.editorial import published_q
+from core.text import sanitize_html
+from events.filters import EventFilter, SourceFilter, StatementFilter
+from events.models import (
+    Event,
+    EventCitation,
+    EventParticipation,
+    Source,
+    Statement,
+    StatementCitation,
+)
+from people.api import OrganizationRefSerializer, PersonRefSerializer
+from people.models import Person
+
+# --- Sources ------------------------------------------------------------------------------------
+
+
+class SourceListSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    outlet = serializers.SerializerMethodField()
+    outlet_note = serializers.CharField()
+    link = serializers.CharField(source="url", allow_null=True, help_text="The source's own URL.")
+    published = FuzzyDateField(allow_null=True)
+    language = serializers.CharField()
+    kind = serializers.CharField()
+    updated_at = serializers.DateTimeField()
+    url = PublicURLField()
+    api_url = APIURLField("source", lookup="pk")
+
+    @extend_schema_field(OrganizationRefSerializer(allow_null=True))
+    def get_outlet(self, obj: Source) -> dict[str, Any] | None:
+        outlet = if_public(obj.outlet) if obj.outlet_id else None
+        return OrganizationRefSerializer(outlet, context=self.context).data if outlet else None
+
+
+class SourceDetailSerializer(SourceListSerializer):
+    byline = serializers.CharField()
+    authors = PersonRefSerializer(many=True)
+    summary = serializers.CharField()
+
+
+class CitationSerializer(serializers.Serializer):
+    """A fact's reference to a published source, with where and how the source says it."""
+
+    source = SourceListSerializer()
+    locator = serializers.CharField()
+    note = serializers.CharField()
+    conflicts = serializers.BooleanField()
+
+
+def published_citations(model: type) -> QuerySet:
+    """Citations whose source is published, with the source's outlet joined."""
+    return model.objects.filter(published_q("source__")).select_related("source__outlet")
+
+
+def published_sources(queryset: QuerySet) -> QuerySet:
+    return queryset.published().select_related("outlet")
+
+
+@extend_schema_view(
+    list=list_schema("sources", SourceListSerializer, ()),
+    retrieve=retrieve_schema("source", SourceDetailSerializer),
+)
+class SourceViewSet(PublicReadOnlyViewSet):
+    """Published sources: reports, readouts, transcripts that facts cite."""
+
+    list_serializer_class = SourceListSerializer
+    detail_serializer_class = SourceDetailSerializer
+    filterset_class = SourceFilter
+    lookup_field = "pk"
+    lookup_value_regex = r"[0-9]{1,18}"
+    ordering = ("-pk",)
+
+    def base_queryset(self) -> QuerySet:
+        queryset = published_sources(Source.objects)
+        if self.action == "retrieve":
+            queryset = queryset.prefetch_related(
+                Prefetch("authors", queryset=Person.objects.published())
+            )
+        return queryset
+
+
+# --- Events -------------------------------------------------------------------------------------
+
+
+class EventRefSerializer(serializers.Serializer):
+    """An event named inside another object."""
+
+    slug = serializers.CharField()
+    title = serializers.CharField()
+    start = FuzzyDateField()
+    url = PublicURLField()
+    api_url = APIURLField("event")
+
+
+class IssueRefSerializer(serializers.Serializer):
+    """An issue named inside an event (issues are serialized fully by the issues API)."""
+
+    slug = serializers.CharField()
+    title = serializers.CharField()
+    url = PublicURLField()
+    api_url = APIURLField("issue")
+
+
+class ParticipantSerializer(serializers.Serializer):
+    person = PersonRefSerializer()
+    side = serializers.CharField()
+    role = serializers.CharField()
+    title = serializers.CharField(help_text="The title the person held at the time.")
+
+
+class StatementRefSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    speaker = PersonRefSerializer()
+    speaker_label = serializers.CharField()
+    said = FuzzyDateField()
+    text = serializers.CharField()
+    language = serializers.CharField()
+    is_paraphrase = serializers.BooleanField()
+    api_url = APIURLField("statement", lookup="pk")
+
+
+class SeriesSerializer(serializers.Serializer):
+    slug = serializers.CharField()
+    name = serializers.CharField()
+
+
+def prefetch_participants(queryset: QuerySet) -> QuerySet:
+    return queryset.prefetch_related(
+        Prefetch(
+            "participations",
+            queryset=EventParticipation.objects.published().select_related("person"),
+        )
+    )
+
+
+def prefetch_sources(queryset: QuerySet) -> QuerySet:
+    return queryset.prefetch_related(
+        Prefetch("citations", queryset=published_citations(EventCitation))
+    )
+
+
+def prefetch_issues(queryset: QuerySet) -> QuerySet:
+    issue_model = apps.get_model("issues", "Issue")
+    return queryset.prefetch_related(Prefetch("issues", queryset=issue_model.objects.published()))
+
+
+def prefetch_statements(queryset: QuerySet) -> QuerySet:
+    return queryset.prefetch_related(
+        Prefetch(
+            "statements",
+            queryset=Statement.objects.published().select_related("speaker").order_by("said_date", "id"),
+        )
+    )
+
+
+def prefetch_children(queryset: QuerySet) -> QuerySet:
+    return queryset.prefetch_related(Prefetch("children", queryset=Event.objects.published()))
+
+
+class EventListSerializer(IncludableSerializer):
+    slug = serializers.CharField()
+    title = serializers.CharField()
+    kind = serializers.CharField()
+    status = serializers.CharField()
+    start = FuzzyDateField()
+    end = FuzzyDateField(allow_null=True)
+    date_display = serializers.CharField()
+    city = serializers.CharField()
+    venue = serializers.CharField()
+    country = serializers.CharField()
+    series = SeriesSerializer(allow_null=True)
+    round_number = serializers.IntegerField(allow_null=True)
+    parent = serializers.SerializerMethodField()
+    summary = serializers.CharField()
+    updated_at = serializers.DateTimeField()
+    url = PublicURLField()
+    api_url = APIURLField("event")
+    participants = optional(ParticipantSerializer(many=True, source="participations"))
+    sources = optional(CitationSerializer(many=True, source="citations"))
+    issues = optional(IssueRefSerializer(many=True))
+    statements = optional(StatementRefSerializer(many=True))
+
+    class Meta:
+        include_fields = ("participants", "sources", "issues", "statements")
+
+    @extend_schema_field(serializers.CharField(allow_null=True, help_text="Slug of the parent."))
+    def get_parent(self, obj: Event) -> str | None:
+        parent = if_public(obj.parent) if obj.parent_id else None
+        return parent.slug if parent else None
+
+
+class EventDetailSerializer(EventListSerializer):
+    body = serializers.SerializerMethodField()
+    parent = serializers.SerializerMethodField()
+    children = EventRefSerializer(many=True)
+
+    def get_body(self, obj: Event) -> str:
+        return sanitize_html(obj.body)
+
+    @extend_schema_field(EventRefSerializer(allow_null=True))
+    def get_parent(self, obj: Event) -> dict[str, Any] | None:
+        parent = if_public(obj.parent) if obj.parent_id else None
+        return EventRefSerializer(parent, context=self.context).data if parent else None
+
+
+@extend_schema_view(
+    list=list_schema(
+        "events",
+        EventListSerializer,
+        EventListSerializer.Meta.include_fields,
+        formats=("json", "csv", "ics"),
+    ),
+    retrieve=retrieve_schema("event", EventDetailSerializer, formats=("json", "csv", "ics")),
+)
+class EventViewSet(PublicReadOnlyViewSet):
+    """Published events: meetings, visits, calls and statements, with who took part."""
+
+    list_serializer_class = EventListSerializer
+    detail_serializer_class = EventDetailSerializer
+    filterset_class = EventFilter
+    ordering = ("-start_date", "-pk")
+    include_prefetches = {
+        "participants": prefetch_participants,
+        "sources": prefetch_sources,
+        "issues": prefetch_issues,
+        "statements": prefetch_statements,
+    }
+
+    def get_renderers(self) -> list[Any]:
+        return [*super().get_renderers(), ICSRenderer()]
+
+    def base_queryset(self) -> QuerySet:
+        queryset = Event.objects.published().select_related("series", "parent")
+        if self.action == "retrieve":
+            queryset = prefetch_children(queryset)
+        return queryset
+
+    def render_page(self, request: Request, page: list[Any]) -> Response:
+        if request.accepted_renderer.format == "ics":
+            from events.calendar import build_calendar
+
+            response = self.get_paginated_response([])
+            return Response(
+                build_calendar(page, name=_("Relations Tracker events")),
+                headers={"Link": response["Link"]} if response.has_header("Link") else None,
+            )
+        return super().render_page(request, page)
+
+    def render_object(self, request: Request, instance: Any) -> Response:
+        if request.accepted_renderer.format == "ics":
+            from events.calendar import build_calendar
+
+            return Response(build_calendar([instance], name=instance.title))
+        return super().render_object(request, instance)
+
+
+# --- Statements ---------------------------------------------------------------------------------
+
+
+class StatementListSerializer(IncludableSerializer):
+    id = serializers.IntegerField()
+    speaker = PersonRefSerializer()
+    speaker_label = serializers.CharField()
+    event = serializers.SerializerMethodField()
+    said = FuzzyDateField()
+    text = serializers.CharField()
+    language = serializers.CharField()
+    is_paraphrase = serializers.BooleanField()
+    updated_at = serializers.DateTimeField()
+    url = PublicURLField()
+    api_url = APIURLField("statement", lookup="pk")
+    sources = optional(CitationSerializer(many=True, source="citations"))
+
+    class Meta:
+        include_fields = ("sources",)
+
+    @extend_schema_field(EventRefSerializer(allow_null=True))
+    def get_event(self, obj: Statement) -> dict[str, Any] | None:
+        # Statement.objects.published() already excludes unpublished events.
+        if not obj.event_id:
+            return None
+        return EventRefSerializer(obj.event, context=self.context).data
+
+
+class StatementDetailSerializer(StatementListSerializer):
+    pass
+
+
+@extend_schema_view(
+    list=list_schema("statements", StatementListSerializer, ("sources",)),
+    retrieve=retrieve_schema("statement", StatementDetailSerializer),
+)
+class StatementViewSet(PublicReadOnlyViewSet):
+    """Published statements: who said what, when, where, with sources."""
+
+    list_serializer_class = StatementListSerializer
+    detail_serializer_class = StatementDetailSerializer
+    filterset_class = StatementFilter
+    lookup_field = "pk"
+    lookup_value_regex = r"[0-9]{1,18}"
+    ordering = ("-said_date", "-pk")
+    include_prefetches = {
+        "sources": lambda queryset: queryset.prefetch_related(
+            Prefetch("citations", queryset=published_citations(StatementCitation))
+        )
+    }
+
+    def base_queryset(self) -> QuerySet:
+        return Statement.objects.published().select_related("speaker", "event")

@@ -1,0 +1,197 @@
+"""Partner API for people and organizations: serializers and read-only viewsets."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Prefetch, QuerySet
+from drf_spectacular.utils import extend_schema_field, extend_schema_view
+from rest_framework import serializers
+
+from core.api import (
+    APIURLField,
+    FuzzyDateField,
+    IncludableSerializer,
+    PublicReadOnlyViewSet,
+    PublicURLField,
+    if_public,
+    optional,
+)
+from core.api_schema import list_schema, retrieve_schema
+from core.text import sanitize_html
+from people.filters import OrganizationFilter, PersonFilter
+from people.models import Organization, Person, PersonIdentifier, PersonName, Position
+
+# --- Organizations ------------------------------------------------------------------------------
+
+
+class OrganizationRefSerializer(serializers.Serializer):
+    """An organization named inside another object."""
+
+    slug = serializers.CharField()
+    name = serializers.CharField()
+    abbreviation = serializers.CharField()
+    url = PublicURLField()
+    api_url = APIURLField("organization")
+
+
+class OrganizationListSerializer(serializers.Serializer):
+    slug = serializers.CharField()
+    name = serializers.CharField()
+    native_name = serializers.CharField()
+    abbreviation = serializers.CharField()
+    country = serializers.CharField()
+    kind = serializers.CharField()
+    updated_at = serializers.DateTimeField()
+    url = PublicURLField()
+    api_url = APIURLField("organization")
+
+
+class OrganizationDetailSerializer(OrganizationListSerializer):
+    parent = serializers.SerializerMethodField()
+    website = serializers.CharField()
+    description = serializers.CharField()
+
+    @staticmethod
+    def _parent(obj: Organization) -> Organization | None:
+        return if_public(obj.parent) if obj.parent_id else None
+
+    @extend_schema_field(OrganizationRefSerializer(allow_null=True))
+    def get_parent(self, obj: Organization) -> dict[str, Any] | None:
+        parent = self._parent(obj)
+        return OrganizationRefSerializer(parent, context=self.context).data if parent else None
+
+
+
+@extend_schema_view(
+    list=list_schema("organizations", OrganizationListSerializer, ()),
+    retrieve=retrieve_schema("organization", OrganizationDetailSerializer),
+)
+class OrganizationViewSet(PublicReadOnlyViewSet):
+    """Published organizations: ministries, offices, parties, media outlets."""
+
+    list_serializer_class = OrganizationListSerializer
+    detail_serializer_class = OrganizationDetailSerializer
+    filterset_class = OrganizationFilter
+    ordering = ("slug",)
+
+    def base_queryset(self) -> QuerySet:
+        queryset = Organization.objects.published()
+        if self.action == "retrieve":
+            queryset = queryset.select_related("parent")
+        return queryset
+
+
+# --- People -------------------------------------------------------------------------------------
+
+
+class PersonRefSerializer(serializers.Serializer):
+    """A person named inside another object."""
+
+    slug = serializers.CharField()
+    display_name = serializers.CharField()
+    native_name = serializers.CharField()
+    url = PublicURLField()
+    api_url = APIURLField("person")
+
+
+class OtherNameSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    kind = serializers.CharField()
+    language = serializers.CharField()
+    script = serializers.CharField()
+
+
+class IdentifierSerializer(serializers.Serializer):
+    scheme = serializers.CharField()
+    value = serializers.CharField()
+
+
+class PositionSerializer(serializers.Serializer):
+    title = serializers.CharField()
+    organization = serializers.SerializerMethodField()
+    start = FuzzyDateField(allow_null=True)
+    end = FuzzyDateField(allow_null=True)
+    is_primary = serializers.BooleanField()
+
+    @extend_schema_field(OrganizationRefSerializer(allow_null=True))
+    def get_organization(self, obj: Position) -> dict[str, Any] | None:
+        organization = if_public(obj.organization) if obj.organization_id else None
+        if organization is None:
+            return None
+        return OrganizationRefSerializer(organization, context=self.context).data
+
+
+def prefetch_positions(queryset: QuerySet) -> QuerySet:
+    return queryset.prefetch_related(
+        Prefetch("positions", queryset=Position.objects.select_related("organization"))
+    )
+
+
+def prefetch_other_names(queryset: QuerySet) -> QuerySet:
+    return queryset.prefetch_related(Prefetch("other_names", queryset=PersonName.objects.all()))
+
+
+def prefetch_identifiers(queryset: QuerySet) -> QuerySet:
+    return queryset.prefetch_related(
+        Prefetch("identifiers", queryset=PersonIdentifier.objects.all())
+    )
+
+
+class PersonListSerializer(IncludableSerializer):
+    slug = serializers.CharField()
+    display_name = serializers.CharField()
+    native_name = serializers.CharField()
+    sort_name = serializers.CharField()
+    country = serializers.CharField()
+    updated_at = serializers.DateTimeField()
+    url = PublicURLField()
+    api_url = APIURLField("person")
+    positions = optional(PositionSerializer(many=True))
+    other_names = optional(OtherNameSerializer(many=True))
+    identifiers = optional(IdentifierSerializer(many=True))
+
+    class Meta:
+        include_fields = ("positions", "other_names", "identifiers")
+
+
+class PersonDetailSerializer(PersonListSerializer):
+    current_title = serializers.SerializerMethodField()
+    bio = serializers.SerializerMethodField()
+    portrait = serializers.SerializerMethodField()
+    portrait_credit = serializers.CharField()
+    wikidata_id = serializers.CharField()
+
+    def get_current_title(self, obj: Person) -> str:
+        return obj.title_on()
+
+    def get_bio(self, obj: Person) -> str:
+        return sanitize_html(obj.bio)
+
+    @extend_schema_field(serializers.URLField(allow_null=True))
+    def get_portrait(self, obj: Person) -> str | None:
+        if not obj.portrait:
+            return None
+        return self.context["request"].build_absolute_uri(obj.portrait.url)
+
+
+@extend_schema_view(
+    list=list_schema("people", PersonListSerializer, PersonListSerializer.Meta.include_fields),
+    retrieve=retrieve_schema("person", PersonDetailSerializer),
+)
+class PersonViewSet(PublicReadOnlyViewSet):
+    """Published people, with their positions over time and every name form."""
+
+    list_serializer_class = PersonListSerializer
+    detail_serializer_class = PersonDetailSerializer
+    filterset_class = PersonFilter
+    ordering = ("slug",)
+    include_prefetches = {
+        "positions": prefetch_positions,
+        "other_names": prefetch_other_names,
+        "identifiers": prefetch_identifiers,
+    }
+
+    def base_queryset(self) -> QuerySet:
+        return Person.objects.published()
+
