@@ -5,3 +5,11 @@ from django.utils.translation import gettext_lazy as _
 class CoreConfig(AppConfig):
     name = "core"
     verbose_name = _("Shared foundations")
+
+    def ready(self) -> None:
+        from core import signals
+        from core.cache_signals import connect_cache_signals
+
+        signals.connect()
+        # Cache invalidation only: a content save makes every cached public page stale.
+        connect_cache_signals()
