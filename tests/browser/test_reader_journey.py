@@ -1,0 +1,121 @@
+"""A reader clicks through the site in a real Chromium; axe-core checks every public page.
+
+Run: .venv/bin/pytest -m browser  (needs /usr/bin/chromium and `npm install`).
+SCREENSHOTS=1 also saves a screenshot of each page to docs/screenshots/.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.conf import settings
+
+pytestmark = pytest.mark.browser
+
+SUMMIT = "lee-xi-summit-beijing-2026-01-05"
+PAGES = {
+    "home": "/",
+    "events": "/events/",
+    "event": f"/events/{SUMMIT}/",
+    "people": "/people/",
+    "person": "/people/lee-jae-myung/",
+    "issues": "/issues/",
+    "issue": "/issues/hallyu-ban/",
+    "organization": "/organizations/kr-ministry-of-foreign-affairs/",
+    "sources": "/sources/",
+    "search": "/search/?q=Lee",
+}
+SCREENSHOTS = Path(settings.BASE_DIR) / "docs" / "screenshots"
+
+
+def expect(target: Any) -> Any:
+    from playwright.sync_api import expect as playwright_expect
+
+    return playwright_expect(target)
+
+
+def test_reader_goes_from_home_to_issue_event_person_and_search(page):
+    # Given the home page
+    page.goto("/")
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+
+    # When the reader opens an issue from the home page
+    page.locator("main").get_by_role("link", name=re.compile("Hallyu ban")).first.click()
+    # Then they see where it stands and both sides' stances
+    expect(page).to_have_url(re.compile(r"/issues/hallyu-ban/$"))
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Hallyu ban")
+    expect(page.locator("main")).to_contain_text("Denies that any restrictions")
+
+    # When they open the summit where it was discussed
+    page.locator("main").get_by_role("link", name=re.compile("Second Lee–Xi summit")).first.click()
+    # Then the event page gives its date, place and participants
+    expect(page).to_have_url(re.compile(f"/events/{SUMMIT}/$"))
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Second Lee–Xi summit")
+    expect(page.locator("main")).to_contain_text("5 January 2026")
+    expect(page.locator("main")).to_contain_text("Great Hall of the People")
+
+    # When they open a participant
+    page.locator("main").get_by_role("link", name=re.compile("Xi Jinping")).first.click()
+    # Then the person page shows the native-script name and title
+    expect(page).to_have_url(re.compile(r"/people/xi-jinping/$"))
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Xi Jinping")
+    expect(page.locator("main")).to_contain_text("习近平")
+
+    # When they search for a name in Hangul
+    page.get_by_role("searchbox", name=re.compile("Search", re.I)).fill("이재명")
+    page.get_by_role("searchbox", name=re.compile("Search", re.I)).press("Enter")
+    # Then Lee Jae Myung is found and one click away
+    expect(page).to_have_url(re.compile(r"/search/\?q="))
+    page.locator("main").get_by_role("link", name=re.compile("Lee Jae Myung")).first.click()
+    expect(page).to_have_url(re.compile(r"/people/lee-jae-myung/$"))
+    expect(page.locator("main")).to_contain_text("이재명")
+
+
+def test_timeline_filter_is_reflected_in_the_url(page):
+    page.goto("/events/?status=expected")
+
+    expect(page.locator("main")).to_contain_text("January–March 2026")
+    expect(page.locator("main")).not_to_contain_text("Second Lee–Xi summit")
+
+
+SERIOUS = {"serious", "critical"}
+
+
+def describe(violations: list[dict]) -> str:
+    lines = []
+    for violation in violations:
+        targets = [" ".join(node["target"]) for node in violation["nodes"][:5]]
+        lines.append(f"{violation['impact']}: {violation['id']} — {violation['help']} {targets}")
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_page_has_no_serious_accessibility_violation(page, axe_source, name):
+    response = page.goto(PAGES[name])
+    assert response.status == 200
+
+    page.add_script_tag(content=axe_source)
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+
+    if os.environ.get("SCREENSHOTS") == "1":
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+    serious = [v for v in result["violations"] if v["impact"] in SERIOUS]
+    assert not serious, f"{PAGES[name]}\n{describe(serious)}"
+
+
+def test_axe_check_catches_a_serious_violation(browser, axe_source):
+    # Guards the check above: an image without alt text must be reported as critical.
+    context = browser.new_context()
+    page = context.new_page()
+    page.set_content('<html lang="en"><title>t</title><main><img src="x.png"></main></html>')
+
+    page.add_script_tag(content=axe_source)
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    context.close()
+
+    assert "image-alt" in {v["id"] for v in result["violations"] if v["impact"] in SERIOUS}
