@@ -111,12 +111,16 @@ def _flatten(value: Any, prefix: str, row: dict[str, str]) -> None:
 
 def _label(item: Any) -> str:
     if isinstance(item, dict):
-        for key in ("slug", "name", "display_name", "title", "id"):
+        for key in ("slug", "name", "display_name"):
             if item.get(key) not in (None, ""):
                 return str(item[key])
+        # A participation or citation is named by the person or source it points to.
         for nested in item.values():
             if isinstance(nested, dict):
                 return _label(nested)
+        for key in ("title", "id"):
+            if item.get(key) not in (None, ""):
+                return str(item[key])
         return ""
     return "" if item is None else str(item)
 
