@@ -12,8 +12,10 @@ from typing import Any
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet
+from django.forms.models import BaseInlineFormSet
 from django.http import HttpRequest
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
@@ -172,3 +174,62 @@ def editorial_badge(obj: Any) -> str:
     if obj.editorial_status == EditorialStatus.PUBLISHED and not obj.is_public:
         return _("Scheduled")
     return obj.get_editorial_status_display()
+
+
+class PreloadedAutocompleteSelect(AutocompleteSelect):
+    """Autocomplete that labels the selected option from an already-loaded object.
+
+    Django's widget runs one query per inline row to label its selection; with twenty
+    participants that is twenty queries. The inline formset hands each widget the object it
+    already loaded with select_related, so the page costs the same whatever the row count.
+    """
+
+    preloaded: dict[str, Model] = {}
+
+    def optgroups(self, name: str, value: list[Any], attr: Any = None) -> list:
+        selected = [str(v) for v in value if str(v) not in self.choices.field.empty_values]
+        objects = [self.preloaded.get(v) for v in selected]
+        if not selected or None in objects:
+            return super().optgroups(name, value, attr)
+        default: tuple[None, list, int] = (None, [], 0)
+        if not self.is_required:
+            default[1].append(self.create_option(name, "", "", False, 0))
+        for obj in objects:
+            label = self.choices.field.label_from_instance(obj)
+            default[1].append(self.create_option(name, obj.pk, label, set(selected), len(default[1])))
+        return [default]
+
+
+class PreloadedInlineFormSet(BaseInlineFormSet):
+    """Gives each row's autocomplete widgets the related objects the row already holds."""
+
+    def _construct_form(self, i: int, **kwargs: Any) -> forms.Form:
+        form = super()._construct_form(i, **kwargs)
+        for name, field in form.fields.items():
+            widget = getattr(field.widget, "widget", field.widget)
+            if not isinstance(widget, PreloadedAutocompleteSelect):
+                continue
+            model_field = form.instance._meta.get_field(name)
+            if model_field.is_cached(form.instance):
+                related = getattr(form.instance, name)
+                if related is not None:
+                    widget.preloaded = {str(related.pk): related}
+        return form
+
+
+class FastInlineMixin:
+    """Inline whose autocomplete fields cost no query per row (see PreloadedAutocompleteSelect)."""
+
+    formset = PreloadedInlineFormSet
+    related_preload: tuple[str, ...] = ()
+
+    def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        if db_field.name in self.get_autocomplete_fields(request) and "widget" not in kwargs:
+            kwargs["widget"] = PreloadedAutocompleteSelect(
+                db_field, self.admin_site, using=kwargs.get("using")
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        preload = list(self.autocomplete_fields) + list(self.related_preload)
+        return super().get_queryset(request).select_related(*preload)

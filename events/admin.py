@@ -6,11 +6,16 @@ from typing import Any
 
 from django.contrib import admin
 from django.db.models import Count, QuerySet
-from django.forms.models import BaseInlineFormSet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from core.admin import EDITORIAL_FIELDSET, PublishableAdmin, editorial_badge
+from core.admin import (
+    EDITORIAL_FIELDSET,
+    FastInlineMixin,
+    PreloadedInlineFormSet,
+    PublishableAdmin,
+    editorial_badge,
+)
 from events.models import (
     Event,
     EventCitation,
@@ -22,33 +27,36 @@ from events.models import (
 )
 
 
-class ParticipationFormSet(BaseInlineFormSet):
+class ParticipationFormSet(PreloadedInlineFormSet):
     def save_new(self, form: Any, commit: bool = True) -> Any:
         form.instance.fill_from_positions()
         return super().save_new(form, commit)
 
 
-class ParticipationInline(admin.TabularInline):
+class ParticipationInline(FastInlineMixin, admin.TabularInline):
     model = EventParticipation
     formset = ParticipationFormSet
     extra = 3
     fields = ["person", "side", "role", "title", "order"]
     autocomplete_fields = ["person"]
     verbose_name_plural = _("participants (title left blank is filled from the person's position)")
+    related_preload = ("event",)
 
 
-class EventCitationInline(admin.TabularInline):
+class EventCitationInline(FastInlineMixin, admin.TabularInline):
     model = EventCitation
     extra = 1
     fields = ["source", "locator", "note", "conflicts"]
     autocomplete_fields = ["source"]
+    related_preload = ("source__outlet", "event")
 
 
-class StatementInline(admin.StackedInline):
+class StatementInline(FastInlineMixin, admin.StackedInline):
     model = Statement
     extra = 0
     fields = [("speaker", "speaker_label"), ("said_date", "said_precision", "language"), "text"]
     autocomplete_fields = ["speaker"]
+    related_preload = ("event",)
     show_change_link = True
 
 
@@ -160,11 +168,12 @@ class SourceAdmin(PublishableAdmin):
         return obj.published.display() if obj.published else "—"
 
 
-class StatementCitationInline(admin.TabularInline):
+class StatementCitationInline(FastInlineMixin, admin.TabularInline):
     model = StatementCitation
     extra = 1
     fields = ["source", "locator", "note", "conflicts"]
     autocomplete_fields = ["source"]
+    related_preload = ("source__outlet", "statement__speaker")
 
 
 @admin.register(Statement)

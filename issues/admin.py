@@ -7,23 +7,25 @@ from django.db.models import Count, QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from core.admin import EDITORIAL_FIELDSET, PublishableAdmin, editorial_badge
+from core.admin import EDITORIAL_FIELDSET, FastInlineMixin, PublishableAdmin, editorial_badge
 from issues.models import Development, DevelopmentCitation, Issue, Stance, StanceCitation
 
 
-class StanceInline(admin.StackedInline):
+class StanceInline(FastInlineMixin, admin.StackedInline):
     model = Stance
     extra = 0
     fields = [("country", "organization"), ("as_of_date", "as_of_precision"), "position"]
     autocomplete_fields = ["organization"]
+    related_preload = ("issue",)
     show_change_link = True
 
 
-class DevelopmentInline(admin.StackedInline):
+class DevelopmentInline(FastInlineMixin, admin.StackedInline):
     model = Development
     extra = 0
     fields = [("happened_date", "happened_precision", "status_after"), "event", "summary"]
     autocomplete_fields = ["event"]
+    related_preload = ("issue",)
     show_change_link = True
 
 
@@ -70,18 +72,20 @@ class IssueAdmin(PublishableAdmin):
         return obj.development_total
 
 
-class StanceCitationInline(admin.TabularInline):
+class StanceCitationInline(FastInlineMixin, admin.TabularInline):
     model = StanceCitation
     extra = 1
     fields = ["source", "locator", "note", "conflicts"]
     autocomplete_fields = ["source"]
+    related_preload = ("source__outlet", "stance__issue", "stance__organization")
 
 
-class DevelopmentCitationInline(admin.TabularInline):
+class DevelopmentCitationInline(FastInlineMixin, admin.TabularInline):
     model = DevelopmentCitation
     extra = 1
     fields = ["source", "locator", "note", "conflicts"]
     autocomplete_fields = ["source"]
+    related_preload = ("source__outlet", "development__issue")
 
 
 @admin.register(Stance)

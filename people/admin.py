@@ -9,7 +9,7 @@ from django.db.models import Count, Prefetch, QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from core.admin import EDITORIAL_FIELDSET, PublishableAdmin, editorial_badge
+from core.admin import EDITORIAL_FIELDSET, FastInlineMixin, PublishableAdmin, editorial_badge
 from people.models import Organization, Person, PersonIdentifier, PersonName, Position
 from people.services import person_refresh_search_key
 
@@ -26,7 +26,7 @@ class PersonIdentifierInline(admin.TabularInline):
     fields = ["scheme", "value"]
 
 
-class PositionInline(admin.TabularInline):
+class PositionInline(FastInlineMixin, admin.TabularInline):
     model = Position
     extra = 1
     fields = [
