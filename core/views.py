@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from core.cache import public_page
 from core.charts import activity_chart, monthly_counts
-from events.models import Event, Statement
+from events.models import UPCOMING_STATUSES, Event, Statement
 from issues.models import Development, Issue
 from people.models import Person
 
@@ -25,9 +25,12 @@ def home(request: HttpRequest) -> HttpResponse:
         .select_related("issue", "event")
         .order_by("-happened_date", "-id")[:HOME_ROWS],
         "latest_events": events.filter(start_date__lte=today)
-        .exclude(status__in=["planned", "expected"])
+        .exclude(status__in=UPCOMING_STATUSES)
         .order_by("-start_date", "title")[:HOME_ROWS],
         "upcoming_events": events.upcoming().order_by("start_date", "title")[:HOME_ROWS],
+        # Announced events whose period has passed with no report that they were held.
+        "unconfirmed_events": events.filter(status__in=UPCOMING_STATUSES, last_date__lt=today)
+        .order_by("-start_date", "title")[:HOME_ROWS],
         "issues": Issue.objects.published().order_by("status", "title"),
         "chart": activity_chart(monthly_counts(events)),
     }

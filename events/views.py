@@ -198,7 +198,7 @@ def _citing_querysets() -> dict[str, Prefetch]:
     return {
         "events": Prefetch("events", queryset=Event.objects.published().order_by("-start_date")),
         "statements": Prefetch(
-            "statements", queryset=Statement.objects.published().select_related("speaker")
+            "statements", queryset=Statement.objects.published().select_related("speaker", "event")
         ),
         "developments": Prefetch(
             "developments", queryset=Development.objects.published().select_related("issue")

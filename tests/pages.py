@@ -1,0 +1,24 @@
+"""Helpers for the public page tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.test import Client
+
+from core.cache import content_version
+
+# Every public page must stay within this many queries, whatever the number of rows.
+MAX_PAGE_QUERIES = 10
+
+
+def assert_page_queries(
+    client: Client, url: str, assert_max_num_queries: Callable[..., Any], limit: int
+) -> None:
+    """One anonymous render of `url` makes at most `limit` (≤ MAX_PAGE_QUERIES) queries."""
+    assert limit <= MAX_PAGE_QUERIES
+    content_version()  # the version's one-off lookup is not part of the page's cost
+    with assert_max_num_queries(limit):
+        response = client.get(url)
+    assert response.status_code == 200
