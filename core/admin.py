@@ -169,7 +169,7 @@ class PublishableAdmin(SimpleHistoryAdmin):
         self._transition(request, queryset, EditorialStatus.DRAFT)
 
 
-@admin.display(description=gettext_lazy("status"), ordering="editorial_status")
+@admin.display(description=gettext_lazy("editorial"), ordering="editorial_status")
 def editorial_badge(obj: Any) -> str:
     if obj.editorial_status == EditorialStatus.PUBLISHED and not obj.is_public:
         return _("Scheduled")
