@@ -29,6 +29,8 @@ from events.models import (
 
 class ParticipationFormSet(PreloadedInlineFormSet):
     def save_new(self, form: Any, commit: bool = True) -> Any:
+        # On the add page the event had no pk during validation; fill now that it has one.
+        setattr(form.instance, self.fk.name, self.instance)
         form.instance.fill_from_positions()
         return super().save_new(form, commit)
 
