@@ -6,6 +6,7 @@ from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
+from core.sync_api import ChangesView
 from events.api import EventViewSet, SourceViewSet, StatementViewSet
 from issues.api import IssueViewSet
 from partners import schema as partner_schema  # noqa: F401  (registers the key scheme)
@@ -24,5 +25,6 @@ router.register("sources", SourceViewSet, basename="source")
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    path("changes/", ChangesView.as_view(), name="changes"),
     *router.urls,
 ]
