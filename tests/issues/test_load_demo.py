@@ -8,6 +8,7 @@ from io import StringIO
 import pytest
 from django.apps import apps
 from django.core.management import call_command
+from django.db import transaction
 
 from core.dates import Precision
 from core.editorial import EditorialStatus, Publishable
@@ -35,9 +36,23 @@ def row_counts() -> dict[str, int]:
     }
 
 
+@pytest.fixture(scope="module")
+def _demo_loaded_once(django_db_setup, django_db_blocker):
+    """Load the dataset once for this module inside a transaction rolled back at its end.
+
+    Each test's own transaction nests as a savepoint, so tests still see (and undo) only their
+    changes, and the next module starts from an empty database. Loading takes seconds; doing it
+    once keeps this module fast.
+    """
+    with django_db_blocker.unblock(), transaction.atomic():
+        load_demo()
+        yield
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def demo() -> None:
-    load_demo()
+def demo(_demo_loaded_once, db) -> None:
+    """The demo dataset, loaded."""
 
 
 def test_second_run_leaves_every_table_unchanged(demo) -> None:
