@@ -14,6 +14,8 @@ HEIGHT = 180
 LABEL_SPACE = 28
 TOP_SPACE = 16
 MAX_MONTHS = 24
+# A short history is still drawn over a year, so a single busy month is not one giant bar.
+MIN_MONTHS = 12
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,11 @@ def _months_between(first: date, last: date) -> list[date]:
     return months
 
 
+def _months_back(month: date, count: int) -> date:
+    index = month.year * 12 + month.month - 1 - count
+    return date(index // 12, index % 12 + 1, 1)
+
+
 def monthly_counts(events: QuerySet) -> dict[date, int]:
     """Events per month of their start (one aggregate query)."""
     rows = (
@@ -58,7 +65,9 @@ def activity_chart(counts: dict[date, int]) -> dict[str, object] | None:
     """Geometry for the SVG bars (at most the last 24 months with data), or None if empty."""
     if not counts:
         return None
-    months = _months_between(min(counts), max(counts))[-MAX_MONTHS:]
+    last = max(counts)
+    first = min(min(counts), _months_back(last, MIN_MONTHS - 1))
+    months = _months_between(first, last)[-MAX_MONTHS:]
     peak = max(counts.get(m, 0) for m in months) or 1
     slot = WIDTH / len(months)
     plot_height = HEIGHT - LABEL_SPACE - TOP_SPACE
