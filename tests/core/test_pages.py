@@ -177,3 +177,11 @@ def test_home_query_count_is_constant(client, rows, django_assert_max_num_querie
         DevelopmentFactory(event=event)
     EventFactory.create_batch(rows, status=EventStatus.PLANNED, start_date=future(30))
     assert_page_queries(client, "/", django_assert_max_num_queries, 6)
+
+
+def test_server_error_page_renders_without_context(rf):
+    from django.views.defaults import server_error
+
+    response = server_error(rf.get("/"))
+    assert response.status_code == 500
+    assert "Something went wrong" in response.content.decode()
