@@ -152,3 +152,9 @@ def person_calendar(request: HttpRequest, slug: str) -> HttpResponse:
     )
     name = _("Relations Tracker: %(name)s") % {"name": person.display_name}
     return calendar_response(events, name=name, filename=person.slug)
+
+
+def single_event_calendar(request: HttpRequest, slug: str) -> HttpResponse:
+    """One published event as iCalendar, to add it to a calendar app."""
+    event = get_object_or_404(Event.objects.published(), slug=slug)
+    return calendar_response([event], name=event.title, filename=event.slug)
