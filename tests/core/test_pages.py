@@ -185,3 +185,42 @@ def test_server_error_page_renders_without_context(rf):
     response = server_error(rf.get("/"))
     assert response.status_code == 500
     assert "Something went wrong" in response.content.decode()
+
+
+@pytest.fixture
+def one_of_each(db):
+    from tests.factories import (
+        EventCitationFactory,
+        EventParticipationFactory,
+        PositionFactory,
+        StanceFactory,
+    )
+
+    event = EventFactory(slug="summit")
+    person = PositionFactory(person__slug="lee", organization__slug="office").person
+    EventParticipationFactory(event=event, person=person)
+    citation = EventCitationFactory(event=event)
+    issue = IssueFactory(slug="hallyu")
+    event.issues.add(issue)
+    StanceFactory(issue=issue)
+    DevelopmentFactory(issue=issue, event=event)
+    return citation.source
+
+
+@pytest.mark.parametrize("language", ["en", "ko", "zh-hans"])
+def test_every_page_renders_in_every_language(client, one_of_each, language):
+    urls = [
+        "/", "/events/", "/events/summit/", "/people/", "/people/lee/", "/organizations/office/",
+        "/issues/", "/issues/hallyu/", "/sources/", one_of_each.get_absolute_url(),
+        "/search/?q=meeting",
+    ]
+    for url in urls:
+        response = client.get(url, HTTP_ACCEPT_LANGUAGE=language)
+        assert response.status_code == 200, url
+        assert f'<html lang="{language}">' in response.content.decode(), url
+
+
+def test_cached_page_is_kept_per_language(client):
+    client.get("/", HTTP_ACCEPT_LANGUAGE="en")
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="ko")
+    assert '<html lang="ko">' in response.content.decode()
