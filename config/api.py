@@ -6,7 +6,7 @@ from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
-from core.sync_api import ChangesView
+from core.sync_api import ChangesView, ExportView
 from events.api import EventViewSet, SourceViewSet, StatementViewSet
 from issues.api import IssueViewSet
 from partners import schema as partner_schema  # noqa: F401  (registers the key scheme)
@@ -26,5 +26,6 @@ urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
     path("changes/", ChangesView.as_view(), name="changes"),
+    path("export/", ExportView.as_view(), name="export"),
     *router.urls,
 ]

@@ -3,22 +3,26 @@
 from __future__ import annotations
 
 import hashlib
+import tempfile
+from pathlib import Path
 from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.http import HttpResponseBase, StreamingHttpResponse
+from django.http import FileResponse, HttpResponseBase, StreamingHttpResponse
 from django.utils.cache import get_conditional_response
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers
 from rest_framework.exceptions import ValidationError
-from rest_framework.renderers import BrowsableAPIRenderer, JSONRenderer
+from rest_framework.renderers import BaseRenderer, BrowsableAPIRenderer, JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from core.api import reject_nul_bytes
+from core.cache import content_version
 from core.changes import MAX_PAGE_SIZE, changes_page, parse_page_size, parse_since
+from core.export import archive_name, write_archive
 from core.journal import SYNCED_TYPES
 
 ACTIONS = ["published", "updated", "unpublished", "deleted"]
@@ -100,3 +104,60 @@ class ChangesView(ConditionalGetMixin, APIView):
             next_url = request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
         data = {"cursor": page["cursor"], "next": next_url, "results": page["results"]}
         return Response(ChangesPageSerializer(data).data)
+
+
+class ZipRenderer(BaseRenderer):
+    """Lets clients ask for application/zip; the view returns the file itself."""
+
+    media_type = "application/zip"
+    format = "zip"
+
+    def render(
+        self, data: Any, accepted_media_type: str | None = None, renderer_context: Any = None
+    ) -> bytes:
+        return data if isinstance(data, bytes) else b""
+
+
+class ExportView(APIView):
+    """The whole published dataset as one ZIP: JSON Lines and CSV per resource, and a manifest."""
+
+    renderer_classes = [ZipRenderer, JSONRenderer]
+    # Built once per content version and host, then served from disk until content changes.
+    cache_dir = Path(tempfile.gettempdir()) / "relations-tracker-exports"
+
+    @extend_schema(
+        operation_id="export_retrieve",
+        responses={
+            (200, "application/zip"): OpenApiResponse(
+                OpenApiTypes.BINARY,
+                description="relations-tracker-YYYY-MM-DD.zip: <resource>.jsonl, <resource>.csv "
+                "and manifest.json (with `changes_cursor` for /api/v1/changes/?since=).",
+            )
+        },
+    )
+    def get(self, request: Request) -> FileResponse:
+        version = content_version()
+        key = hashlib.sha256(f"{version:.6f}|{request.get_host()}".encode()).hexdigest()[:32]
+        path = self.cache_dir / f"{key}.zip"
+        if not path.exists():
+            self.cache_dir.mkdir(parents=True, exist_ok=True)
+            with tempfile.NamedTemporaryFile(
+                dir=self.cache_dir, suffix=".partial", delete=False
+            ) as out:
+                write_archive(out, request)
+            Path(out.name).replace(path)
+            for old in self.cache_dir.glob("*.zip"):
+                if old != path:
+                    old.unlink(missing_ok=True)
+        etag = f'"{key}"'
+        not_modified = get_conditional_response(request, etag=etag)
+        if not_modified is not None:
+            return not_modified
+        response = FileResponse(
+            path.open("rb"),
+            as_attachment=True,
+            filename=archive_name(),
+            content_type="application/zip",
+        )
+        response["ETag"] = etag
+        return response
