@@ -32,6 +32,19 @@ PAGES = {
 SCREENSHOTS = Path(settings.BASE_DIR) / "docs" / "screenshots"
 
 
+def save_screenshot(page: Any, name: str) -> None:
+    """With SCREENSHOTS=1, save the full page to docs/screenshots/<name>.png (256 colours, small)."""
+    if os.environ.get("SCREENSHOTS") != "1":
+        return
+    from PIL import Image
+
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    with Image.open(path) as image:
+        image.convert("RGB").quantize(colors=256).save(path, optimize=True)
+
+
 def expect(target: Any) -> Any:
     from playwright.sync_api import expect as playwright_expect
 
@@ -101,9 +114,7 @@ def test_page_has_no_serious_accessibility_violation(page, axe_source, name):
     page.add_script_tag(content=axe_source)
     result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
 
-    if os.environ.get("SCREENSHOTS") == "1":
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+    save_screenshot(page, name)
     serious = [v for v in result["violations"] if v["impact"] in SERIOUS]
     assert not serious, f"{PAGES[name]}\n{describe(serious)}"
 
@@ -119,3 +130,24 @@ def test_axe_check_catches_a_serious_violation(browser, axe_source):
     context.close()
 
     assert "image-alt" in {v["id"] for v in result["violations"] if v["impact"] in SERIOUS}
+
+
+def test_korean_reader_on_a_phone_switches_language_and_sees_dates_in_korean(page, axe_source):
+    # Given a phone-sized window on the home page in English
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto("/")
+
+    # When the reader picks 한국어 in the language switcher
+    page.get_by_label("Language").select_option("ko")
+    page.get_by_role("button", name="Change").click()
+
+    # Then the page is in Korean, with Korean dates, and still accessible
+    expect(page.locator("html")).to_have_attribute("lang", "ko")
+    expect(page.get_by_role("navigation").first).to_contain_text("타임라인")
+    page.goto(f"/events/{SUMMIT}/")
+    expect(page.locator("main")).to_contain_text("2026년 1월 5일")
+    page.add_script_tag(content=axe_source)
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    save_screenshot(page, "event-ko-phone")
+    serious = [v for v in result["violations"] if v["impact"] in SERIOUS]
+    assert not serious, describe(serious)
