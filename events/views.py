@@ -67,10 +67,12 @@ def event_list(request: HttpRequest) -> HttpResponse:
     events = Event.objects.published()
     params = {k: v for k, v in request.GET.items() if k != "page" and v.strip()}
     errors: list[str] = []
+    invalid: list[str] = []
     if params:
         filterset = EventFilter(request.GET, queryset=events, request=request)
         if not filterset.is_valid():
             errors = _filter_errors(filterset)
+            invalid = list(filterset.form.errors)
         events = filterset.qs
     events = (
         events.select_related("series")
@@ -86,6 +88,7 @@ def event_list(request: HttpRequest) -> HttpResponse:
         "page_obj": page,
         "months": months,
         "errors": errors,
+        "invalid": invalid,
         "filters": params,
         "kinds": EventKind.choices,
         "statuses": EventStatus.choices,

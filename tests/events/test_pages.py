@@ -333,3 +333,10 @@ def test_source_pages_query_count_is_constant(client, rows, django_assert_max_nu
         DevelopmentFactory().citations.create(source=source)
     assert_page_queries(client, "/sources/", django_assert_max_num_queries, 6)
     assert_page_queries(client, source.get_absolute_url(), django_assert_max_num_queries, 6)
+
+
+def test_bad_filter_field_is_marked_invalid_for_assistive_tech(client):
+    html = client.get("/events/", {"date_from": "yesterday"}).content.decode()
+    field = re.search(r'<input id="f-from"[^>]*>', html).group(0)
+    assert 'aria-invalid="true"' in field
+    assert "filter-errors" in field
