@@ -15,7 +15,8 @@ SEARCH_CONFIG = "english"
 
 def text_search(queryset: QuerySet, query: str, weighted_fields: dict[str, str]) -> QuerySet:
     """Rows where any of `weighted_fields` ({field: "A".."D"}) matches `query`, best first."""
-    query = (query or "").strip()
+    # PostgreSQL refuses NUL bytes in any string parameter.
+    query = (query or "").replace("\x00", "").strip()
     if not query:
         return queryset.none()
     contains = Q()

@@ -39,7 +39,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @public_page
 def search(request: HttpRequest) -> HttpResponse:
-    query = request.GET.get("q", "").strip()[:200]
+    query = request.GET.get("q", "").replace("\x00", "").strip()[:200]
     groups = []
     if query:
         people = Person.objects.published().search(query)[:SEARCH_ROWS]

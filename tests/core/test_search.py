@@ -100,3 +100,9 @@ def test_search_query_count_is_constant(client, rows, django_assert_max_num_quer
         StatementFactory(speaker=person, text=f"Summit quote {n}")
         IssueFactory(title=f"Summit issue {n}")
     assert_page_queries(client, "/search/?q=summit", django_assert_max_num_queries, 4)
+
+
+def test_search_page_survives_nul_bytes(client, lee):
+    response = client.get("/search/", {"q": "Lee\x00 Jae"})
+    assert response.status_code == 200
+    assert 'href="/people/lee-jae-myung/"' in response.content.decode()
