@@ -45,11 +45,16 @@ class ParticipationInline(FastInlineMixin, admin.TabularInline):
     related_preload = ("event",)
 
 
-class EventCitationInline(FastInlineMixin, admin.TabularInline):
-    model = EventCitation
+class CitationInline(FastInlineMixin, admin.TabularInline):
+    """Sources cited by a fact; each app's citation inline sets `model` and `related_preload`."""
+
     extra = 1
     fields = ["source", "locator", "note", "conflicts"]
     autocomplete_fields = ["source"]
+
+
+class EventCitationInline(CitationInline):
+    model = EventCitation
     related_preload = ("source__outlet", "event")
 
 
@@ -170,11 +175,8 @@ class SourceAdmin(PublishableAdmin):
         return obj.published.display() if obj.published else "—"
 
 
-class StatementCitationInline(FastInlineMixin, admin.TabularInline):
+class StatementCitationInline(CitationInline):
     model = StatementCitation
-    extra = 1
-    fields = ["source", "locator", "note", "conflicts"]
-    autocomplete_fields = ["source"]
     related_preload = ("source__outlet", "statement__speaker")
 
 
@@ -204,6 +206,8 @@ class EventParticipationAdmin(admin.ModelAdmin):
 
 @admin.register(EventCitation, StatementCitation)
 class CitationAdmin(admin.ModelAdmin):
+    """Citations on their own (issues registers its citation models with this too)."""
+
     list_display = ["__str__", "source", "locator", "conflicts"]
     list_filter = ["conflicts"]
     list_select_related = ["source", "source__outlet"]

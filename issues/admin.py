@@ -8,6 +8,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from core.admin import EDITORIAL_FIELDSET, FastInlineMixin, PublishableAdmin, editorial_badge
+from events.admin import CitationAdmin, CitationInline
 from issues.models import Development, DevelopmentCitation, Issue, Stance, StanceCitation
 
 
@@ -72,19 +73,13 @@ class IssueAdmin(PublishableAdmin):
         return obj.development_total
 
 
-class StanceCitationInline(FastInlineMixin, admin.TabularInline):
+class StanceCitationInline(CitationInline):
     model = StanceCitation
-    extra = 1
-    fields = ["source", "locator", "note", "conflicts"]
-    autocomplete_fields = ["source"]
     related_preload = ("source__outlet", "stance__issue", "stance__organization")
 
 
-class DevelopmentCitationInline(FastInlineMixin, admin.TabularInline):
+class DevelopmentCitationInline(CitationInline):
     model = DevelopmentCitation
-    extra = 1
-    fields = ["source", "locator", "note", "conflicts"]
-    autocomplete_fields = ["source"]
     related_preload = ("source__outlet", "development__issue")
 
 
@@ -114,10 +109,4 @@ class DevelopmentAdmin(admin.ModelAdmin):
     date_hierarchy = "happened_date"
 
 
-@admin.register(StanceCitation, DevelopmentCitation)
-class IssueCitationAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "source", "locator", "conflicts"]
-    list_filter = ["conflicts"]
-    list_select_related = ["source", "source__outlet"]
-    search_fields = ["source__title", "note"]
-    autocomplete_fields = ["source"]
+admin.site.register([StanceCitation, DevelopmentCitation], CitationAdmin)
