@@ -104,13 +104,6 @@ class IncludableSerializer(serializers.Serializer):
         return fields
 
 
-def optional(field: serializers.Field) -> serializers.Field:
-    """Mark an `?include=` field as optional in the schema (it is absent unless asked for)."""
-    field.read_only = False
-    field.required = False
-    return field
-
-
 # --- Views --------------------------------------------------------------------------------------
 
 
