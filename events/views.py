@@ -219,6 +219,12 @@ def source_list(request: HttpRequest) -> HttpResponse:
         .order_by("-published_date", "title", "id")
     )
     page = paginate(request, sources)
+    for source in page.object_list:
+        # Developments and stances are both read on their issue's page: list each issue once.
+        issues = [d.issue for d in source.developments.all()] + [
+            s.issue for s in source.stances.all()
+        ]
+        source.cited_issues = list({issue.pk: issue for issue in issues}.values())
     return render(request, "events/source_list.html", {"page_obj": page, "nav": "sources"})
 
 

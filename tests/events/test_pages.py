@@ -304,7 +304,7 @@ def test_source_list_shows_what_cites_each_source(client):
     html = client.get("/sources/").content.decode()
     assert "Herald report" in html
     assert "Cited summit" in html
-    assert "a development in Hallyu" in html
+    assert ">Hallyu</a>" in html
 
 
 def test_source_detail_lists_citing_items_with_notes(client):
