@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_countries import countries
 
 from core.cache import public_page
 from core.charts import activity_chart, monthly_counts
@@ -66,7 +67,10 @@ def issue_list(request: HttpRequest) -> HttpResponse:
 
 def _stance_columns(stances: list[Stance], day: object) -> list[dict[str, object]]:
     """One column per party: its latest stance as of `day`, then its earlier ones."""
-    parties: dict[str, dict[str, object]] = {}
+    # Both sides always get a column, so a missing stance shows as missing, not as a layout shift.
+    parties: dict[str, dict[str, object]] = {
+        code: {"key": code, "name": countries.name(code), "stances": []} for code in SIDE_ORDER
+    }
     for stance in stances:
         if day and stance.as_of_date > day:
             continue

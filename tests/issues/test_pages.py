@@ -154,3 +154,11 @@ def test_issue_pages_query_count_is_constant(client, rows, django_assert_max_num
         issue.related_issues.add(IssueFactory())
     assert_page_queries(client, "/issues/", django_assert_max_num_queries, 1)
     assert_page_queries(client, "/issues/busy/", django_assert_max_num_queries, 8)
+
+
+def test_issue_page_keeps_a_column_for_a_side_without_a_stance(client, hallyu):
+    StanceFactory(issue=hallyu, country="CN", position="Beijing denies any ban.")
+    html = client.get("/issues/hallyu/").content.decode()
+    stances = html.split('id="stances"')[1].split("</section>")[0]
+    assert re.findall(r"<h3>(.*?)</h3>", stances) == ["South Korea", "China"]
+    assert "No stance recorded yet." in stances
