@@ -101,6 +101,14 @@ def test_revalidation_with_if_none_match_is_304(client):
     assert response.content == b""
 
 
+def test_revalidation_answers_304_without_rendering(client, django_assert_num_queries):
+    EventFactory(slug="summit")
+    etag = client.get("/events/summit/").headers["ETag"]
+    with django_assert_num_queries(0):
+        response = client.get("/events/summit/?utm=new-url-so-not-cached", HTTP_IF_NONE_MATCH=etag)
+    assert response.status_code == 304
+
+
 def test_revalidation_with_if_modified_since_is_304(client):
     last_modified = client.get("/").headers["Last-Modified"]
     response = client.get("/", HTTP_IF_MODIFIED_SINCE=last_modified)
