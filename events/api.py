@@ -23,7 +23,6 @@ from core.api import (
     PublicReadOnlyViewSet,
     PublicURLField,
     if_public,
-    optional,
 )
 from core.api_formats import ICSRenderer
 from core.api_schema import list_schema, retrieve_schema
@@ -206,10 +205,10 @@ class EventListSerializer(IncludableSerializer):
     updated_at = serializers.DateTimeField()
     url = PublicURLField()
     api_url = APIURLField("event")
-    participants = optional(ParticipantSerializer(many=True, source="participations"))
-    sources = optional(CitationSerializer(many=True, source="citations"))
-    issues = optional(IssueRefSerializer(many=True))
-    statements = optional(StatementRefSerializer(many=True))
+    participants = ParticipantSerializer(many=True, source="participations", required=False)
+    sources = CitationSerializer(many=True, source="citations", required=False)
+    issues = IssueRefSerializer(many=True, required=False)
+    statements = StatementRefSerializer(many=True, required=False)
 
     class Meta:
         include_fields = ("participants", "sources", "issues", "statements")
@@ -300,7 +299,7 @@ class StatementListSerializer(IncludableSerializer):
     updated_at = serializers.DateTimeField()
     url = PublicURLField()
     api_url = APIURLField("statement", lookup="pk")
-    sources = optional(CitationSerializer(many=True, source="citations"))
+    sources = CitationSerializer(many=True, source="citations", required=False)
 
     class Meta:
         include_fields = ("sources",)

@@ -15,7 +15,6 @@ from core.api import (
     PublicReadOnlyViewSet,
     PublicURLField,
     if_public,
-    optional,
 )
 from core.api_schema import list_schema, retrieve_schema
 from core.text import sanitize_html
@@ -95,10 +94,10 @@ class IssueListSerializer(IncludableSerializer):
     updated_at = serializers.DateTimeField()
     url = PublicURLField()
     api_url = APIURLField("issue")
-    stances = optional(StanceSerializer(many=True))
-    developments = optional(DevelopmentSerializer(many=True))
-    events = optional(EventRefSerializer(many=True))
-    related_issues = optional(IssueRefSerializer(many=True))
+    stances = StanceSerializer(many=True, required=False)
+    developments = DevelopmentSerializer(many=True, required=False)
+    events = EventRefSerializer(many=True, required=False)
+    related_issues = IssueRefSerializer(many=True, required=False)
 
     class Meta:
         include_fields = ("stances", "developments", "events", "related_issues")

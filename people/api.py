@@ -15,7 +15,6 @@ from core.api import (
     PublicReadOnlyViewSet,
     PublicURLField,
     if_public,
-    optional,
 )
 from core.api_schema import list_schema, retrieve_schema
 from core.text import sanitize_html
@@ -147,9 +146,9 @@ class PersonListSerializer(IncludableSerializer):
     updated_at = serializers.DateTimeField()
     url = PublicURLField()
     api_url = APIURLField("person")
-    positions = optional(PositionSerializer(many=True))
-    other_names = optional(OtherNameSerializer(many=True))
-    identifiers = optional(IdentifierSerializer(many=True))
+    positions = PositionSerializer(many=True, required=False)
+    other_names = OtherNameSerializer(many=True, required=False)
+    identifiers = IdentifierSerializer(many=True, required=False)
 
     class Meta:
         include_fields = ("positions", "other_names", "identifiers")

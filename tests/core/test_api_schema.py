@@ -58,3 +58,19 @@ def test_interactive_docs_are_served_offline(client):
     assert response.status_code == 200
     assert b"swagger-ui" in response.content
     assert b"cdn.jsdelivr" not in response.content
+
+
+@pytest.mark.parametrize(
+    ("component", "field"),
+    [
+        ("EventList", "participants"),
+        ("PersonList", "positions"),
+        ("IssueList", "stances"),
+        ("StatementList", "sources"),
+    ],
+)
+def test_include_fields_are_documented_but_optional(schema, component, field):
+    # A list row without `include=` lacks them: marking them required would break clients.
+    definition = schema["components"]["schemas"][component]
+    assert field in definition["properties"]
+    assert field not in definition.get("required", [])
