@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
-from rest_framework.routers import DefaultRouter
+from rest_framework.routers import APIRootView, DefaultRouter
 
+from core.api import ContentETagMixin
 from core.sync_api import ChangesView, ExportView
 from events.api import EventViewSet, SourceViewSet, StatementViewSet
 from issues.api import IssueViewSet
@@ -14,7 +15,20 @@ from people.api import OrganizationViewSet, PersonViewSet
 
 app_name = "api"
 
-router = DefaultRouter()
+
+class RootView(ContentETagMixin, APIRootView):
+    """Links to every resource list."""
+
+
+class SchemaView(ContentETagMixin, SpectacularAPIView):
+    """The OpenAPI 3 document (YAML, or JSON with ?format=json)."""
+
+
+class Router(DefaultRouter):
+    APIRootView = RootView
+
+
+router = Router()
 router.register("events", EventViewSet, basename="event")
 router.register("people", PersonViewSet, basename="person")
 router.register("organizations", OrganizationViewSet, basename="organization")
@@ -23,7 +37,7 @@ router.register("statements", StatementViewSet, basename="statement")
 router.register("sources", SourceViewSet, basename="source")
 
 urlpatterns = [
-    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("schema/", SchemaView.as_view(), name="schema"),
     # The split view serves its start-up script as a file: the CSP allows no inline script.
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
     path("changes/", ChangesView.as_view(), name="changes"),

@@ -145,7 +145,27 @@ PAGE_SIZE_PARAMETER = OpenApiParameter(
 )
 
 
-class PublicReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
+class ContentETagMixin:
+    """ETag from the rendered content, Last-Modified when known, and 304 on a match."""
+
+    def dispatch(self, request: Any, *args: Any, **kwargs: Any) -> Any:
+        response = super().dispatch(request, *args, **kwargs)  # type: ignore[misc]
+        if request.method not in ("GET", "HEAD") or response.status_code != 200:
+            return response
+        if hasattr(response, "render") and not response.is_rendered:
+            response.render()
+        # The ETag is the content itself, so it changes whenever any nested child does.
+        etag = '"' + hashlib.sha256(response.content).hexdigest()[:40] + '"'
+        response["ETag"] = etag
+        last_modified = getattr(self, "_last_modified", None)
+        if last_modified is not None:
+            response["Last-Modified"] = http_date(last_modified.timestamp())
+        patch_vary_headers(response, ("Accept",))
+        # 304 is decided by the ETag only: Last-Modified cannot see deletions or child edits.
+        return get_conditional_response(request, etag=etag, response=response)
+
+
+class PublicReadOnlyViewSet(ContentETagMixin, viewsets.ReadOnlyModelViewSet):
     """Read-only resource of published rows: compact lists, rich details, includes, formats."""
 
     lookup_field = "slug"
@@ -218,21 +238,6 @@ class PublicReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
                 response.accepted_renderer = JSONRenderer()
                 response.accepted_media_type = JSONRenderer.media_type
         return response
-
-    def dispatch(self, request: Any, *args: Any, **kwargs: Any) -> Any:
-        response = super().dispatch(request, *args, **kwargs)
-        if request.method not in ("GET", "HEAD") or response.status_code != 200:
-            return response
-        if hasattr(response, "render") and not response.is_rendered:
-            response.render()
-        # The ETag is the content itself, so it changes whenever any nested child does.
-        etag = '"' + hashlib.sha256(response.content).hexdigest()[:40] + '"'
-        response["ETag"] = etag
-        last_modified = getattr(self, "_last_modified", None)
-        if last_modified is not None:
-            response["Last-Modified"] = http_date(last_modified.timestamp())
-        patch_vary_headers(response, ("Accept",))
-        return get_conditional_response(request, etag=etag, response=response)
 
     def note_last_modified(self, objects: Iterable[Any]) -> None:
         stamps = [obj.updated_at for obj in objects if getattr(obj, "updated_at", None)]

@@ -118,6 +118,8 @@ def test_errors_are_json_even_when_csv_was_asked_for(client, some_data):
         "/api/v1/people/?format=csv",
         "/api/v1/events/?format=ics",
         "/api/v1/people/cho/",
+        "/api/v1/",
+        "/api/v1/schema/",
     ],
 )
 def test_unchanged_response_revalidates_to_304(client, some_data, url):
