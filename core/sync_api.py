@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.http import FileResponse, HttpResponseBase, StreamingHttpResponse
+from django.http import FileResponse
 from django.utils.cache import get_conditional_response
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
@@ -19,7 +19,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from core.api import reject_nul_bytes
+from core.api import ContentETagMixin, reject_nul_bytes
 from core.cache import content_version
 from core.changes import MAX_PAGE_SIZE, changes_page, parse_page_size, parse_since
 from core.export import archive_name, write_archive
@@ -51,22 +51,7 @@ class ValidationErrorSerializer(serializers.Serializer):
     page_size = serializers.ListField(child=serializers.CharField(), required=False)
 
 
-class ConditionalGetMixin:
-    """ETag from the response body, and 304 when the client already has it."""
-
-    def finalize_response(self, request: Request, response: Any, *args: Any, **kwargs: Any) -> Any:
-        response = super().finalize_response(request, response, *args, **kwargs)
-        if request.method not in ("GET", "HEAD") or response.status_code != 200:
-            return response
-        if isinstance(response, StreamingHttpResponse):
-            return response
-        response.render()
-        response["ETag"] = '"' + hashlib.sha256(response.content).hexdigest()[:40] + '"'
-        conditional = get_conditional_response(request, etag=response["ETag"], response=response)
-        return conditional if isinstance(conditional, HttpResponseBase) else response
-
-
-class ChangesView(ConditionalGetMixin, APIView):
+class ChangesView(ContentETagMixin, APIView):
     """Every publish, update, unpublish and delete since a cursor or time, oldest first."""
 
     renderer_classes = [JSONRenderer]
