@@ -137,6 +137,14 @@ def test_cursor_pages_follow_requested_ordering(client):
     assert [row["title"] for row in rows] == ["Alpha", "Bravo", "Charlie", "Delta"]
 
 
+@pytest.mark.parametrize("ordering", ["-updated_at", "updated_at", "title,-start_date", "-start_date"])
+def test_cursor_pages_cover_every_event_in_any_ordering(client, ordering):
+    for n in range(5):
+        EventFactory(slug=f"e{n}", title=f"T{n % 2}", start_date=dt.date(2026, 1, 1 + n % 2))
+    rows = all_pages(client, f"{EVENTS}?page_size=2&ordering={ordering}")
+    assert sorted(row["slug"] for row in rows) == [f"e{n}" for n in range(5)]
+
+
 # --- Shape --------------------------------------------------------------------------------------
 
 
