@@ -243,7 +243,14 @@ class Event(Publishable):
         verbose_name = _("event")
         verbose_name_plural = _("events")
         permissions = [("publish_event", "Can publish and archive events")]
-        indexes = [models.Index(fields=["start_date", "last_date"])]
+        indexes = [
+            models.Index(fields=["start_date", "last_date"]),
+            # The API's and the timeline's default order over published rows: without it SQLite
+            # sorts every published event (with select_related columns) to return 50.
+            models.Index(
+                fields=["editorial_status", "start_date", "id"], name="event_published_date_idx"
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(end_date__isnull=True) | Q(end_date__gte=models.F("start_date")),
