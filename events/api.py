@@ -149,6 +149,7 @@ class StatementRefSerializer(serializers.Serializer):
     text = serializers.CharField()
     language = serializers.CharField()
     is_paraphrase = serializers.BooleanField()
+    url = PublicURLField()
     api_url = APIURLField("statement", lookup="pk")
 
 

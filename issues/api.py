@@ -54,6 +54,7 @@ class DevelopmentSerializer(serializers.Serializer):
     status_after = serializers.CharField()
     event = EventRefSerializer(allow_null=True)
     updated_at = serializers.DateTimeField()
+    url = PublicURLField()
     sources = CitationSerializer(many=True, source="citations")
 
 
