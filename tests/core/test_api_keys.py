@@ -141,3 +141,16 @@ def test_admin_creates_a_key_and_shows_it_once(client):
     change_url = f"/admin/partners/partnerapikey/{api_key.pk}/change/"
     client.get(change_url)  # the page after the add shows (and consumes) the one-time message
     assert key not in client.get(change_url).content.decode()
+
+
+def test_admin_changelist_lists_keys_without_secrets(client):
+    api_key, key = PartnerAPIKey.objects.create_key(name="Newsroom", rate="10/second")
+    client.force_login(UserFactory(username="root", is_superuser=True))
+    body = client.get("/admin/partners/partnerapikey/").content.decode()
+    assert "Newsroom" in body
+    assert api_key.prefix in body
+    assert key not in body
+
+
+def test_editors_cannot_manage_keys(editor_client):
+    assert editor_client.get("/admin/partners/partnerapikey/").status_code == 403
