@@ -1,7 +1,9 @@
 """Two reference implementations of `GET /api/v1/events/?page_size=50`, byte for byte the same.
 
 - `handwritten_events`: one hand-written SQL query, plain dicts, orjson. The floor: what the
-  endpoint would cost with no framework between the database and the bytes.
+  endpoint would cost with no framework between the database and the bytes. Dates are formatted
+  with the domain's own `FuzzyDate.as_dict()`; the "memo" variant also uses the API's per-language
+  date cache (`core.api.fuzzy_date_dict`), to show what the framework layers alone cost.
 - `naive_events`: DRF's default `ModelSerializer` with a nested serializer and no
   `select_related`/`prefetch_related` — what a first draft of the endpoint usually looks like.
 
@@ -25,6 +27,7 @@ from rest_framework import generics, serializers
 from rest_framework.renderers import JSONRenderer
 from rest_framework.utils.urls import replace_query_param
 
+from core.api import fuzzy_date_dict
 from core.api_formats import PublicCursorPagination
 from core.dates import FuzzyDate, display_range
 from core.editorial import EditorialStatus
@@ -58,8 +61,9 @@ def _drf_datetime(value: datetime) -> str:
     return text[:-6] + "Z" if text.endswith("+00:00") else text
 
 
-def handwritten_events(request: HttpRequest) -> HttpResponse:
-    """The first page of published events, by hand."""
+def handwritten_events(request: HttpRequest, memoize_dates: bool = False) -> HttpResponse:
+    """The first page of published events, by hand (optionally with the API's date cache)."""
+    as_dict = fuzzy_date_dict if memoize_dates else FuzzyDate.as_dict
     page_size = int(request.GET.get("page_size", 50))
     now = timezone.now()
     with connection.cursor() as cursor:
@@ -105,8 +109,8 @@ def handwritten_events(request: HttpRequest) -> HttpResponse:
                 "title": title,
                 "kind": kind,
                 "status": status,
-                "start": start.as_dict(),
-                "end": end.as_dict() if end else None,
+                "start": as_dict(start),
+                "end": as_dict(end) if end else None,
                 "date_display": display_range(start, end),
                 "city": city,
                 "venue": venue,
@@ -216,6 +220,7 @@ class NaiveEventList(generics.ListAPIView):
 
 urlpatterns = [
     path("bench/handwritten/events/", handwritten_events),
+    path("bench/handwritten-memo/events/", handwritten_events, {"memoize_dates": True}),
     path("bench/naive/events/", NaiveEventList.as_view()),
     path("", include("config.urls")),
 ]
