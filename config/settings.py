@@ -187,6 +187,9 @@ REST_FRAMEWORK = {
         "core.api_formats.CSVRenderer",
     ],
     "DEFAULT_CONTENT_NEGOTIATION_CLASS": "core.api_formats.PublicContentNegotiation",
+    # Proxies in front of the app (e.g. 1 behind nginx): the anonymous rate is per client IP, and
+    # with 0 a client cannot dodge it by sending its own X-Forwarded-For.
+    "NUM_PROXIES": env.int("API_NUM_PROXIES", default=0),
     "DEFAULT_THROTTLE_RATES": {
         "anon": env.str("API_ANON_RATE", default="120/minute"),
         "api_key": env.str("API_KEY_RATE", default="1200/minute"),

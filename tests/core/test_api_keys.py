@@ -154,3 +154,11 @@ def test_admin_changelist_lists_keys_without_secrets(client):
 
 def test_editors_cannot_manage_keys(editor_client):
     assert editor_client.get("/admin/partners/partnerapikey/").status_code == 403
+
+
+def test_forged_forwarded_for_does_not_dodge_the_anonymous_rate(client, monkeypatch):
+    from partners.api import AnonymousRateThrottle
+
+    monkeypatch.setattr(AnonymousRateThrottle, "THROTTLE_RATES", {"anon": "1/minute"})
+    assert client.get(EVENTS, HTTP_X_FORWARDED_FOR="10.0.0.1").status_code == 200
+    assert client.get(EVENTS, HTTP_X_FORWARDED_FOR="10.0.0.2").status_code == 429
