@@ -269,6 +269,9 @@ class PublicReadOnlyViewSet(ContentETagMixin, viewsets.ReadOnlyModelViewSet):
 
     def get_pagination_ordering(self, request: Request) -> tuple[str, ...]:
         """`?ordering=` when the FilterSet offers it (already validated), else the default."""
+        filterset_class = getattr(self, "filterset_class", None)
+        if filterset_class is None or "ordering" not in filterset_class.base_filters:
+            return self.ordering  # never order by a field nobody validated
         requested = [
             part.strip()
             for value in request.query_params.getlist("ordering")

@@ -152,3 +152,10 @@ def test_unknown_detail_is_404(client, some_data):
     assert get_json(client, "/api/v1/events/no-such-event/", status=404) == {
         "detail": "No Event matches the given query."
     }
+
+
+@pytest.mark.parametrize("resource", ["people", "organizations", "issues", "statements", "sources"])
+@pytest.mark.parametrize("ordering", ["no_such_field", "-speaker__password", "bio"])
+def test_ordering_is_ignored_where_it_is_not_offered(client, some_data, resource, ordering):
+    assert client.get(f"/api/v1/{resource}/?ordering={ordering}").status_code == 200
+
