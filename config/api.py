@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from django.urls import path
+from django.urls import path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import APIRootView, DefaultRouter
 
-from core.api import ContentETagMixin
+from core.api import ContentETagMixin, api_not_found
 from core.sync_api import ChangesView, ExportView
 from events.api import EventViewSet, SourceViewSet, StatementViewSet
 from issues.api import IssueViewSet
@@ -43,4 +43,5 @@ urlpatterns = [
     path("changes/", ChangesView.as_view(), name="changes"),
     path("export/", ExportView.as_view(), name="export"),
     *router.urls,
+    re_path(r"", api_not_found),  # last: anything else under /api/v1/ is a JSON 404
 ]

@@ -11,11 +11,13 @@ from __future__ import annotations
 import copy
 import functools
 import hashlib
+import re
 from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any
 
 from django.db.models import QuerySet
+from django.http import HttpRequest, JsonResponse
 from django.urls import get_script_prefix, reverse
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
@@ -23,7 +25,7 @@ from django.utils.translation import get_language
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema_field
 from rest_framework import serializers, viewsets
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -212,8 +214,9 @@ class PublicReadOnlyViewSet(ContentETagMixin, viewsets.ReadOnlyModelViewSet):
     """Read-only resource of published rows: compact lists, rich details, includes, formats."""
 
     lookup_field = "slug"
-    # Only plausible slugs reach the database (a NUL byte in a path would crash PostgreSQL).
-    lookup_value_regex = r"[-a-zA-Z0-9_]+"
+    # Only plausible keys reach the database (a NUL byte in a path would crash PostgreSQL, a
+    # 30-digit id overflow it); anything else is this API's JSON 404, not the site's HTML one.
+    lookup_value_pattern = re.compile(r"[-a-zA-Z0-9_]{1,200}")
     list_serializer_class: type[serializers.Serializer]
     detail_serializer_class: type[serializers.Serializer]
     # include name -> function adding the prefetch it needs; details always get all of them.
@@ -223,6 +226,12 @@ class PublicReadOnlyViewSet(ContentETagMixin, viewsets.ReadOnlyModelViewSet):
 
     def base_queryset(self) -> QuerySet:
         raise NotImplementedError
+
+    def get_object(self) -> Any:
+        value = str(self.kwargs.get(self.lookup_url_kwarg or self.lookup_field, ""))
+        if not self.lookup_value_pattern.fullmatch(value):
+            raise NotFound()
+        return super().get_object()
 
     def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
         reject_nul_bytes(request)
@@ -315,3 +324,9 @@ class PublicReadOnlyViewSet(ContentETagMixin, viewsets.ReadOnlyModelViewSet):
 
     def render_object(self, request: Request, instance: Any) -> Response:
         return Response(self.get_serializer(instance).data)
+
+
+def api_not_found(request: HttpRequest, *args: Any, **kwargs: Any) -> JsonResponse:
+    """Any other path under /api/v1/: a JSON 404, like the API's own."""
+    return JsonResponse({"detail": "Not found."}, status=404)
+

@@ -6,6 +6,7 @@ the reverse relation with the Issue model looked up by name, never imported.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django.apps import apps
@@ -100,7 +101,7 @@ class SourceViewSet(PublicReadOnlyViewSet):
     detail_serializer_class = SourceDetailSerializer
     filterset_class = SourceFilter
     lookup_field = "pk"
-    lookup_value_regex = r"[0-9]{1,18}"
+    lookup_value_pattern = re.compile(r"[0-9]{1,18}")
     ordering = ("-pk",)
 
     def base_queryset(self) -> QuerySet:
@@ -367,7 +368,7 @@ class StatementViewSet(PublicReadOnlyViewSet):
     detail_serializer_class = StatementDetailSerializer
     filterset_class = StatementFilter
     lookup_field = "pk"
-    lookup_value_regex = r"[0-9]{1,18}"
+    lookup_value_pattern = re.compile(r"[0-9]{1,18}")
     ordering = ("-said_date", "-pk")
     include_prefetches = {
         "sources": lambda queryset: queryset.prefetch_related(

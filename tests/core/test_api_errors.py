@@ -81,13 +81,18 @@ def test_nul_byte_in_any_parameter_is_a_field_error(client, some_data, resource,
 
 
 @pytest.mark.parametrize("resource", LISTS)
-def test_nul_byte_in_detail_path_is_not_a_server_error(client, some_data, resource):
-    assert client.get(f"/api/v1/{resource}/a%00b/").status_code == 404
+@pytest.mark.parametrize("key", ["a%00b", "%C3%A9t%C3%A9", "a%20b", "x" * 300])
+def test_implausible_key_in_detail_path_is_a_json_404(client, some_data, resource, key):
+    assert get_json(client, f"/api/v1/{resource}/{key}/", status=404) == {"detail": "Not found."}
+
+
+def test_unknown_api_path_is_a_json_404(client):
+    assert get_json(client, "/api/v1/no-such-resource/x/", status=404) == {"detail": "Not found."}
 
 
 @pytest.mark.parametrize("resource", ["statements", "sources"])
 def test_huge_id_is_a_404_not_an_overflow(client, some_data, resource):
-    assert client.get(f"/api/v1/{resource}/{10**30}/").status_code == 404
+    assert get_json(client, f"/api/v1/{resource}/{10**30}/", status=404) == {"detail": "Not found."}
 
 
 @pytest.mark.parametrize(
