@@ -45,6 +45,8 @@ CHILD_PARENTS: dict[str, tuple[str, ...]] = {
     "issues.Development": ("issue",),
     "issues.StanceCitation": ("stance.issue",),
     "issues.DevelopmentCitation": ("development.issue",),
+    # Not synced on its own: its name and slug are shown inside every event of the series.
+    "events.EventSeries": ("events",),
 }
 
 # When a synced object's visibility changes, these related objects' public content changes too
@@ -189,24 +191,25 @@ def dependents(instance: models.Model) -> list[models.Model]:
     return found
 
 
-def resolve_path(instance: models.Model, path: str) -> models.Model | None:
-    """Follow "stance.issue" from a child to its parent; None when a link is missing."""
+def resolve_path(instance: models.Model, path: str) -> list[models.Model]:
+    """Follow "stance.issue" (or a to-many "events") from a child to its parents."""
     obj: object = instance
     for attr in path.split("."):
         try:
             obj = getattr(obj, attr)
         except models.ObjectDoesNotExist:
-            return None
+            return []
         if obj is None:
-            return None
-    return obj  # type: ignore[return-value]
+            return []
+    if isinstance(obj, models.Manager):
+        return list(obj.all()) if instance.pk is not None else []
+    return [obj]  # type: ignore[list-item]
 
 
 def journal_record_parent(instance: models.Model) -> None:
     """A child changed: record its synced parents as updated, so mirrors refresh them."""
     for path in CHILD_PARENTS.get(model_label(type(instance)), ()):
-        parent = resolve_path(instance, path)
-        if parent is not None:
+        for parent in resolve_path(instance, path):
             journal_record(parent)
 
 

@@ -14,6 +14,7 @@ from people.models import Organization, Person
 from tests.factories import (
     EventFactory,
     EventParticipationFactory,
+    EventSeriesFactory,
     IssueFactory,
     SourceFactory,
     StanceFactory,
@@ -243,3 +244,13 @@ def test_query_count_does_not_grow_with_the_page(client, django_assert_num_queri
         response = client.get(URL, {"since": cursor, "page_size": 100})
 
     assert len(response.json()["results"]) == rows
+
+
+def test_renaming_a_series_updates_its_events(client):
+    event = EventFactory(series=EventSeriesFactory(), round_number=1)
+    cursor = client.get(URL).json()["cursor"]
+
+    event.series.name = "Renamed dialogue"
+    event.series.save()
+
+    assert changes(client, cursor) == [("event", event.pk, "updated")]
