@@ -254,3 +254,19 @@ def test_renaming_a_series_updates_its_events(client):
     event.series.save()
 
     assert changes(client, cursor) == [("event", event.pk, "updated")]
+
+
+def test_linking_an_issue_to_an_event_updates_both(client):
+    event, issue = EventFactory(), IssueFactory()
+    cursor = client.get(URL).json()["cursor"]
+
+    issue.events.add(event)
+    after_add = changes(client, cursor)
+    cursor = client.get(URL, {"since": cursor}).json()["cursor"]
+    event.issues.clear()
+
+    assert after_add == [("issue", issue.pk, "updated"), ("event", event.pk, "updated")]
+    assert changes(client, cursor) == [
+        ("event", event.pk, "updated"),
+        ("issue", issue.pk, "updated"),
+    ]
