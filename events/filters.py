@@ -9,7 +9,13 @@ from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 
 from core.dates import overlap_q
-from core.filters import CountryFilter, FuzzyDateFilter, PublicFilterSet, published_queryset
+from core.filters import (
+    CountryFilter,
+    FuzzyDateFilter,
+    PublicFilterSet,
+    UTCIsoDateTimeFilter,
+    published_queryset,
+)
 from events.models import Event, EventKind, EventSeries, EventStatus, Source, SourceKind, Statement
 from people.models import Organization, Person
 
@@ -79,7 +85,7 @@ class EventFilter(PublicFilterSet):
     q = django_filters.CharFilter(
         method="filter_q", label=_("Search"), help_text=_("Words in the title, summary or place.")
     )
-    updated_since = django_filters.IsoDateTimeFilter(
+    updated_since = UTCIsoDateTimeFilter(
         field_name="updated_at",
         lookup_expr="gte",
         label=_("Updated since"),

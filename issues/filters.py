@@ -7,7 +7,7 @@ from typing import Any
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from core.filters import PublicFilterSet
+from core.filters import PublicFilterSet, UTCIsoDateTimeFilter
 from issues.models import Issue, IssueCategory, IssueStatus
 
 
@@ -23,7 +23,7 @@ class IssueFilter(PublicFilterSet):
     q = django_filters.CharFilter(
         method="filter_q", help_text=_("Words in the title, summary or background.")
     )
-    updated_since = django_filters.IsoDateTimeFilter(
+    updated_since = UTCIsoDateTimeFilter(
         field_name="updated_at", lookup_expr="gte", help_text=_("ISO 8601 date-time.")
     )
 

@@ -8,7 +8,13 @@ import django_filters
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.filters import CountryFilter, FuzzyDateFilter, PublicFilterSet, published_queryset
+from core.filters import (
+    CountryFilter,
+    FuzzyDateFilter,
+    PublicFilterSet,
+    UTCIsoDateTimeFilter,
+    published_queryset,
+)
 from people.models import Organization, OrganizationKind, Person, Position
 
 
@@ -34,7 +40,7 @@ class PersonFilter(PublicFilterSet):
         method="filter_q",
         help_text=_("Any name form in any script, ignoring case, spaces and hyphens."),
     )
-    updated_since = django_filters.IsoDateTimeFilter(
+    updated_since = UTCIsoDateTimeFilter(
         field_name="updated_at", lookup_expr="gte", help_text=_("ISO 8601 date-time.")
     )
 
@@ -72,7 +78,7 @@ class OrganizationFilter(PublicFilterSet):
     kind = django_filters.MultipleChoiceFilter(
         choices=OrganizationKind.choices, help_text=_("Repeat to match any of several.")
     )
-    updated_since = django_filters.IsoDateTimeFilter(
+    updated_since = UTCIsoDateTimeFilter(
         field_name="updated_at", lookup_expr="gte", help_text=_("ISO 8601 date-time.")
     )
 

@@ -129,11 +129,15 @@ def main() -> int:
         if "load_demo" in commands:
             manage(env, "load_demo")
         port = free_port()
+        # The access log of a thousand requests would bury the report: kept aside, shown on failure.
+        server_log = (folder / "server.log").open("w")
         server = subprocess.Popen(
             [PYTHON, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
             cwd=ROOT,
             env=env,
             start_new_session=True,
+            stdout=server_log,
+            stderr=subprocess.STDOUT,
         )
         schema_url = f"http://127.0.0.1:{port}/api/v1/schema/"
         wait_for(schema_url, server)
@@ -159,10 +163,18 @@ def main() -> int:
         ]
         print("$ schemathesis", " ".join(command[4:]), flush=True)
         try:
-            return subprocess.run(command, cwd=ROOT, env=env, timeout=RUN_LIMIT).returncode
+            code = subprocess.run(command, cwd=ROOT, env=env, timeout=RUN_LIMIT).returncode
         except subprocess.TimeoutExpired:
             print(f"schemathesis did not finish within {RUN_LIMIT} s.", file=sys.stderr)
-            return 1
+            code = 1
+        if code:
+            errors = [
+                line
+                for line in (folder / "server.log").read_text().splitlines()
+                if ' HTTP/1.1" 5' in line or "Error" in line or "Traceback" in line
+            ]
+            print("--- server log (errors)", *errors[-60:], sep="\n", file=sys.stderr)
+        return code
     finally:
         if server is not None and server.poll() is None:
             os.killpg(server.pid, signal.SIGTERM)
