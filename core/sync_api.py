@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import connection
 from django.http import FileResponse
 from django.utils.cache import get_conditional_response
 from drf_spectacular.types import OpenApiTypes
@@ -122,7 +123,9 @@ class ExportView(APIView):
     )
     def get(self, request: Request) -> FileResponse:
         version = content_version()
-        key = hashlib.sha256(f"{version:.6f}|{request.get_host()}".encode()).hexdigest()[:32]
+        # Several sites (or test databases) may share the temporary folder: keep them apart.
+        scope = f"{version:.6f}|{request.get_host()}|{connection.settings_dict['NAME']}"
+        key = hashlib.sha256(scope.encode()).hexdigest()[:32]
         path = self.cache_dir / f"{key}.zip"
         if not path.exists():
             self.cache_dir.mkdir(parents=True, exist_ok=True)
