@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
@@ -134,8 +135,10 @@ class ExportView(APIView):
             ) as out:
                 write_archive(out, request)
             Path(out.name).replace(path)
+            # Older archives go after an hour (not at once: with a per-process cache, several
+            # workers may each be serving their own current one).
             for old in self.cache_dir.glob("*.zip"):
-                if old != path:
+                if old != path and time.time() - old.stat().st_mtime > 3600:
                     old.unlink(missing_ok=True)
         etag = f'"{key}"'
         not_modified = get_conditional_response(request, etag=etag)
