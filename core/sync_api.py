@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import tempfile
 import time
@@ -138,8 +139,9 @@ class ExportView(APIView):
             # Older archives go after an hour (not at once: with a per-process cache, several
             # workers may each be serving their own current one).
             for old in self.cache_dir.glob("*.zip"):
-                if old != path and time.time() - old.stat().st_mtime > 3600:
-                    old.unlink(missing_ok=True)
+                with contextlib.suppress(FileNotFoundError):  # another worker got there first
+                    if old != path and time.time() - old.stat().st_mtime > 3600:
+                        old.unlink()
         etag = f'"{key}"'
         not_modified = get_conditional_response(request, etag=etag)
         if not_modified is not None:
