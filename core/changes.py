@@ -92,6 +92,11 @@ def parse_since(value: str | None) -> Cursor:
         raise ValidationError({"since": [message]})
     if timezone.is_naive(when):
         when = timezone.make_aware(when, UTC)
+    try:
+        # PostgreSQL refuses UTC offsets beyond ±15:59, which Python accepts: compare in UTC.
+        when = when.astimezone(UTC)
+    except OverflowError:
+        raise ValidationError({"since": [message]}) from None
     when = min(when, timezone.now())
     last = (
         ChangeLog.objects.filter(at__lte=when).order_by("-id").values_list("id", flat=True).first()
