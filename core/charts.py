@@ -87,7 +87,8 @@ def activity_chart(counts: dict[date, int]) -> dict[str, object] | None:
                 height=round(height, 2),
                 label=formats.date_format(month, "YEAR_MONTH_FORMAT"),
                 short_label=formats.date_format(month, "M y"),
-                show_label=index % label_every == 0 or index == len(months) - 1,
+                # Counted from the newest month, so the last bar is labelled and no two labels collide.
+                show_label=(len(months) - 1 - index) % label_every == 0,
             )
         )
     return {
