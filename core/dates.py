@@ -105,9 +105,6 @@ class FuzzyDate:
         """True when any day of this period lies within [start, end] (open ends allowed)."""
         return (end is None or self.first <= end) and (start is None or self.last >= start)
 
-    def contains(self, day: date) -> bool:
-        return self.first <= day <= self.last
-
     def iso(self) -> str:
         """Machine form that round-trips through `parse`."""
         if self.precision == Precision.YEAR:

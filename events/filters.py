@@ -8,7 +8,6 @@ import django_filters
 from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 
-from core.dates import overlap_q
 from core.filters import (
     CountryFilter,
     FuzzyDateFilter,
@@ -103,11 +102,11 @@ class EventFilter(PublicFilterSet):
 
     def filter_date_from(self, queryset: Any, name: str, value: Any) -> Any:
         # The period's first day: "2026-Q1" keeps events still running on 1 January 2026.
-        return queryset.filter(overlap_q("start_date", "last_date", value.first, None))
+        return queryset.overlapping(start=value.first)
 
     def filter_date_to(self, queryset: Any, name: str, value: Any) -> Any:
         # The period's last day: "2026-Q1" keeps events starting up to 31 March 2026.
-        return queryset.filter(overlap_q("start_date", "last_date", None, value.last))
+        return queryset.overlapping(end=value.last)
 
     def filter_q(self, queryset: Any, name: str, value: str) -> Any:
         # Chain onto the filtered queryset so Event.objects.search can evolve (ranking, etc.).

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -172,7 +174,7 @@ class EventQuerySet(PublishableQuerySet):
         """Planned, expected or unconfirmed events whose period has not yet ended."""
         return self.filter(status__in=UPCOMING_STATUSES, last_date__gte=timezone.localdate())
 
-    def overlapping(self, start: object = None, end: object = None) -> EventQuerySet:
+    def overlapping(self, start: date | None = None, end: date | None = None) -> EventQuerySet:
         """Events whose date range, read at its precision, overlaps [start, end]."""
         return self.filter(overlap_q("start_date", "last_date", start, end))
 

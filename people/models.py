@@ -16,7 +16,6 @@ from simple_history.models import HistoricalRecords
 
 from core.dates import (
     PRECISION_FIELD_KWARGS,
-    FuzzyDate,
     FuzzyDateDescriptor,
     normalise_fuzzy_dates,
     period_end,
@@ -310,7 +309,3 @@ class Position(models.Model):
         started = self.start_date is None or self.start_date <= day
         ended = self.end_date is not None and period_end(self.end_date, self.end_precision) < day
         return started and not ended
-
-    @property
-    def period(self) -> tuple[FuzzyDate | None, FuzzyDate | None]:
-        return self.start, self.end
