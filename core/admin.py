@@ -94,9 +94,7 @@ class EditorialAdminForm(forms.ModelForm):
         if record is not None:
             if record.history_user is not None:
                 who = record.history_user.get_username()
-            when = formats.date_format(
-                timezone.localtime(record.history_date), "DATETIME_FORMAT"
-            )
+            when = formats.date_format(timezone.localtime(record.history_date), "DATETIME_FORMAT")
         return _(
             "%(who)s saved this record at %(when)s, after you opened it. Nothing was saved: "
             "your edits are still in this form — open the record in a new tab to see their "
@@ -164,7 +162,9 @@ class PublishableAdmin(SimpleHistoryAdmin):
     def archive(self, request: HttpRequest, queryset: QuerySet) -> None:
         self._transition(request, queryset, EditorialStatus.ARCHIVED)
 
-    @admin.action(description=gettext_lazy("Unpublish selected (back to draft)"), permissions=["publish"])
+    @admin.action(
+        description=gettext_lazy("Unpublish selected (back to draft)"), permissions=["publish"]
+    )
     def return_to_draft(self, request: HttpRequest, queryset: QuerySet) -> None:
         self._transition(request, queryset, EditorialStatus.DRAFT)
 
@@ -196,7 +196,9 @@ class PreloadedAutocompleteSelect(AutocompleteSelect):
             default[1].append(self.create_option(name, "", "", False, 0))
         for obj in objects:
             label = self.choices.field.label_from_instance(obj)
-            default[1].append(self.create_option(name, obj.pk, label, set(selected), len(default[1])))
+            default[1].append(
+                self.create_option(name, obj.pk, label, set(selected), len(default[1]))
+            )
         return [default]
 
 

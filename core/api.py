@@ -329,4 +329,3 @@ class PublicReadOnlyViewSet(ContentETagMixin, viewsets.ReadOnlyModelViewSet):
 def api_not_found(request: HttpRequest, *args: Any, **kwargs: Any) -> JsonResponse:
     """Any other path under /api/v1/: a JSON 404, like the API's own."""
     return JsonResponse({"detail": "Not found."}, status=404)
-

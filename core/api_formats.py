@@ -57,7 +57,9 @@ class PublicCursorPagination(CursorPagination):
         try:
             cursor = super().decode_cursor(request)
         except NotFound:
-            raise ValidationError({self.cursor_query_param: [self.invalid_cursor_message]}) from None
+            raise ValidationError(
+                {self.cursor_query_param: [self.invalid_cursor_message]}
+            ) from None
         if cursor is not None and cursor.position is not None:
             # A forged position must not reach the database (type errors, NUL bytes).
             field = self._model._meta.get_field(self.ordering[0].lstrip("-"))
@@ -178,5 +180,7 @@ class PublicContentNegotiation(DefaultContentNegotiation):
         matching = [renderer for renderer in renderers if renderer.format == format]
         if not matching:
             choices = ", ".join(renderer.format for renderer in renderers)
-            raise ValidationError({"format": [f"Unknown format {format!r}. Choose from: {choices}."]})
+            raise ValidationError(
+                {"format": [f"Unknown format {format!r}. Choose from: {choices}."]}
+            )
         return matching

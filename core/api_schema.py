@@ -33,7 +33,9 @@ FIELD_ERRORS = OpenApiResponse(
 )
 DETAIL_ERROR = inline_serializer("ErrorDetail", fields={"detail": serializers.CharField()})
 NOT_FOUND = OpenApiResponse(DETAIL_ERROR, description="No published object with this key.")
-UNAUTHORIZED = OpenApiResponse(DETAIL_ERROR, description="The API key is wrong, revoked or expired.")
+UNAUTHORIZED = OpenApiResponse(
+    DETAIL_ERROR, description="The API key is wrong, revoked or expired."
+)
 THROTTLED = OpenApiResponse(
     DETAIL_ERROR,
     description="Rate limit reached (anonymous, or the key's quota). `Retry-After` gives seconds.",
@@ -65,7 +67,9 @@ def list_schema(
     )
 
 
-def retrieve_schema(singular: str, serializer: Any, *, formats: Iterable[str] = ("json", "csv")) -> Any:
+def retrieve_schema(
+    singular: str, serializer: Any, *, formats: Iterable[str] = ("json", "csv")
+) -> Any:
     """extend_schema for a detail: formats and the error responses."""
     return extend_schema(
         summary=f"One published {singular}, with everything attached",

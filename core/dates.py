@@ -133,11 +133,15 @@ class FuzzyDate:
         return self.display()
 
     def as_dict(self) -> dict[str, str]:
-        return {"date": self.first.isoformat(), "precision": self.precision, "display": self.display()}
+        return {
+            "date": self.first.isoformat(),
+            "precision": self.precision,
+            "display": self.display(),
+        }
 
 
 def display_range(start: FuzzyDate | None, end: FuzzyDate | None) -> str:
-    """"4–7 January 2026", or "November 2025 – March 2026" across periods."""
+    """ "4–7 January 2026", or "November 2025 – March 2026" across periods."""
     if start is None:
         return ""
     if end is None or end == start:

@@ -85,4 +85,3 @@ def publish_permission(model: type[models.Model]) -> str:
 
 def user_can_publish(user: Any, model: type[models.Model]) -> bool:
     return bool(user and user.has_perm(publish_permission(model)))
-

@@ -15,7 +15,9 @@ def editorial_transition(*, obj: Publishable, to_status: str, user: Any) -> Publ
     """Move `obj` to `to_status` as `user`; publishing or archiving needs the publish permission."""
     if to_status not in EditorialStatus.values:
         raise ValueError(f"Unknown editorial status: {to_status!r}")
-    needs_publisher = to_status not in EDITOR_STATUSES or obj.editorial_status not in EDITOR_STATUSES
+    needs_publisher = (
+        to_status not in EDITOR_STATUSES or obj.editorial_status not in EDITOR_STATUSES
+    )
     if needs_publisher and not user_can_publish(user, type(obj)):
         raise PermissionDenied(_("Only publishers can publish, unpublish or archive."))
     if obj.editorial_status == to_status:

@@ -10,8 +10,29 @@ import nh3
 _NOT_WORD = re.compile(r"[\W_]+", re.UNICODE)
 
 ALLOWED_TAGS = {
-    "p", "br", "strong", "em", "b", "i", "u", "a", "ul", "ol", "li", "blockquote", "q",
-    "h2", "h3", "h4", "cite", "abbr", "sup", "sub", "code", "pre", "hr",
+    "p",
+    "br",
+    "strong",
+    "em",
+    "b",
+    "i",
+    "u",
+    "a",
+    "ul",
+    "ol",
+    "li",
+    "blockquote",
+    "q",
+    "h2",
+    "h3",
+    "h4",
+    "cite",
+    "abbr",
+    "sup",
+    "sub",
+    "code",
+    "pre",
+    "hr",
 }
 ALLOWED_ATTRIBUTES = {"a": {"href", "title", "hreflang"}, "abbr": {"title"}, "q": {"cite"}}
 

@@ -29,8 +29,9 @@ def home(request: HttpRequest) -> HttpResponse:
         .order_by("-start_date", "title")[:HOME_ROWS],
         "upcoming_events": events.upcoming().order_by("start_date", "title")[:HOME_ROWS],
         # Announced events whose period has passed with no report that they were held.
-        "unconfirmed_events": events.filter(status__in=UPCOMING_STATUSES, last_date__lt=today)
-        .order_by("-start_date", "title")[:HOME_ROWS],
+        "unconfirmed_events": events.filter(
+            status__in=UPCOMING_STATUSES, last_date__lt=today
+        ).order_by("-start_date", "title")[:HOME_ROWS],
         "issues": Issue.objects.published().order_by("status", "title"),
         "chart": activity_chart(monthly_counts(events)),
     }

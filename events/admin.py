@@ -199,7 +199,9 @@ class EventParticipationAdmin(admin.ModelAdmin):
     search_fields = ["person__display_name", "event__title", "title"]
     autocomplete_fields = ["person", "event"]
 
-    def save_model(self, request: HttpRequest, obj: EventParticipation, form: Any, change: bool) -> None:
+    def save_model(
+        self, request: HttpRequest, obj: EventParticipation, form: Any, change: bool
+    ) -> None:
         obj.fill_from_positions()
         super().save_model(request, obj, form, change)
 

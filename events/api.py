@@ -183,7 +183,9 @@ def prefetch_statements(queryset: QuerySet) -> QuerySet:
     return queryset.prefetch_related(
         Prefetch(
             "statements",
-            queryset=Statement.objects.published().select_related("speaker").order_by("said_date", "id"),
+            queryset=Statement.objects.published()
+            .select_related("speaker")
+            .order_by("said_date", "id"),
         )
     )
 

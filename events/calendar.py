@@ -52,7 +52,7 @@ def event_precision(event: Event) -> str:
 
 
 def precision_note(event: Event) -> str:
-    """"date known only to the quarter: January–March 2026", or "" for day-precise events."""
+    """ "date known only to the quarter: January–March 2026", or "" for day-precise events."""
     precision = event_precision(event)
     period = event.date_display
     if precision == Precision.MONTH:

@@ -38,7 +38,9 @@ class EventFilter(PublicFilterSet):
         method="filter_date_from",
         bound="first",
         label=_("From"),
-        help_text=_("Events still running on or after this date (YYYY-MM-DD, YYYY-MM, YYYY-Qn, YYYY)."),
+        help_text=_(
+            "Events still running on or after this date (YYYY-MM-DD, YYYY-MM, YYYY-Qn, YYYY)."
+        ),
     )
     date_to = FuzzyDateFilter(
         method="filter_date_to",
@@ -50,7 +52,9 @@ class EventFilter(PublicFilterSet):
         choices=EventKind.choices, label=_("Kind"), help_text=_("Repeat to match any of several.")
     )
     status = django_filters.MultipleChoiceFilter(
-        choices=EventStatus.choices, label=_("Status"), help_text=_("Repeat to match any of several.")
+        choices=EventStatus.choices,
+        label=_("Status"),
+        help_text=_("Repeat to match any of several."),
     )
     issue = django_filters.ModelChoiceFilter(
         field_name="issues",

@@ -199,7 +199,9 @@ class Event(Publishable):
     )
     start_date = models.DateField(_("start"))
     start_precision = models.CharField(_("start precision"), **PRECISION_FIELD_KWARGS)
-    end_date = models.DateField(_("end"), null=True, blank=True, help_text=_("Empty = one day/period."))
+    end_date = models.DateField(
+        _("end"), null=True, blank=True, help_text=_("Empty = one day/period.")
+    )
     end_precision = models.CharField(_("end precision"), **PRECISION_FIELD_KWARGS)
     # Last day the event may cover (derived from end, or start, at its precision), for overlap
     # filters: "January–March 2026" runs to 2026-03-31.
@@ -414,7 +416,9 @@ class Statement(models.Model):
         _("speaker described as"),
         max_length=200,
         blank=True,
-        help_text=_("When a source names only a role, e.g. 'China's foreign ministry spokesperson'."),
+        help_text=_(
+            "When a source names only a role, e.g. 'China's foreign ministry spokesperson'."
+        ),
     )
     event = models.ForeignKey(
         Event,
@@ -456,6 +460,7 @@ class Statement(models.Model):
     def clean(self) -> None:
         normalise_fuzzy_dates(self, "said")
 
+
 class StatementCitation(Citation):
     statement = models.ForeignKey(
         Statement, verbose_name=_("statement"), on_delete=models.CASCADE, related_name="citations"
@@ -466,6 +471,7 @@ class StatementCitation(Citation):
         verbose_name = _("statement citation")
         verbose_name_plural = _("statement citations")
         constraints = [
-            models.UniqueConstraint(fields=["statement", "source"], name="statement_citation_unique")
+            models.UniqueConstraint(
+                fields=["statement", "source"], name="statement_citation_unique"
+            )
         ]
-

@@ -173,7 +173,9 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
         later = [e for e in rounds if (e.round_number or 0) > (event.round_number or 0)]
         previous_round = earlier[-1] if earlier else None
         next_round = later[0] if later else None
-    parent = event.parent if event.parent and (event.parent.is_public or request.user.is_staff) else None
+    parent = (
+        event.parent if event.parent and (event.parent.is_public or request.user.is_staff) else None
+    )
     context = {
         "event": event,
         "preview": preview_state(event),
@@ -187,7 +189,9 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "statements": Statement.objects.filter(event=event)
         .filter(published_q("speaker__"))
         .select_related("speaker")
-        .prefetch_related(Prefetch("citations", queryset=_cited_by_public_sources(StatementCitation))),
+        .prefetch_related(
+            Prefetch("citations", queryset=_cited_by_public_sources(StatementCitation))
+        ),
         "citations": _cited_by_public_sources(EventCitation).filter(event=event),
         "json_ld": json_ld(_event_json_ld(event)),
         "nav": "events",

@@ -80,9 +80,7 @@ def prefetch_events(queryset: QuerySet) -> QuerySet:
 
 
 def prefetch_related_issues(queryset: QuerySet) -> QuerySet:
-    return queryset.prefetch_related(
-        Prefetch("related_issues", queryset=Issue.objects.published())
-    )
+    return queryset.prefetch_related(Prefetch("related_issues", queryset=Issue.objects.published()))
 
 
 class IssueListSerializer(IncludableSerializer):

@@ -48,7 +48,9 @@ class Issue(Publishable):
     title = models.CharField(_("title"), max_length=300)
     slug = models.SlugField(_("slug"), max_length=160, unique=True)
     summary = models.TextField(_("summary"), blank=True)
-    background = models.TextField(_("background"), blank=True, help_text=_("Basic HTML is allowed."))
+    background = models.TextField(
+        _("background"), blank=True, help_text=_("Basic HTML is allowed.")
+    )
     category = models.CharField(_("category"), max_length=20, choices=IssueCategory.choices)
     status = models.CharField(
         _("status"),
@@ -227,6 +229,7 @@ class Development(models.Model):
 
     def clean(self) -> None:
         normalise_fuzzy_dates(self, "happened")
+
 
 class DevelopmentCitation(Citation):
     development = models.ForeignKey(

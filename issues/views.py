@@ -82,7 +82,10 @@ def _stance_columns(stances: list[Stance], day: object) -> list[dict[str, object
 
     def order(column: dict[str, object]) -> tuple[int, str]:
         key = str(column["key"])
-        return (SIDE_ORDER.index(key) if key in SIDE_ORDER else len(SIDE_ORDER), str(column["name"]))
+        return (
+            SIDE_ORDER.index(key) if key in SIDE_ORDER else len(SIDE_ORDER),
+            str(column["name"]),
+        )
 
     return sorted(parties.values(), key=order)
 

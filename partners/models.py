@@ -23,7 +23,9 @@ class PartnerAPIKey(AbstractAPIKey):
         max_length=30,
         blank=True,
         validators=[RATE_VALIDATOR],
-        help_text=_('Requests allowed per period, e.g. "5000/hour". Empty = the default key quota.'),
+        help_text=_(
+            'Requests allowed per period, e.g. "5000/hour". Empty = the default key quota.'
+        ),
     )
     notes = models.TextField(_("notes"), blank=True)
 

@@ -68,14 +68,18 @@ class PersonAdmin(PublishableAdmin):
             super()
             .get_queryset(request)
             .annotate(event_total=Count("participations", distinct=True))
-            .prefetch_related(Prefetch("positions", queryset=Position.objects.order_by("-start_date")))
+            .prefetch_related(
+                Prefetch("positions", queryset=Position.objects.order_by("-start_date"))
+            )
         )
 
     def get_search_results(self, request: HttpRequest, queryset: QuerySet, search_term: str):
         # Also match any romanization or script ignoring spaces and hyphens ("Lee Jae-myung").
         results, may_have_duplicates = super().get_search_results(request, queryset, search_term)
         if search_term:
-            results = results | queryset.filter(pk__in=Person.objects.search(search_term).values("pk"))
+            results = results | queryset.filter(
+                pk__in=Person.objects.search(search_term).values("pk")
+            )
         return results, True
 
     @admin.display(description=_("current title"))
@@ -115,7 +119,9 @@ class OrganizationAdmin(PublishableAdmin):
     ]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
-        return super().get_queryset(request).annotate(people_total=Count("positions", distinct=True))
+        return (
+            super().get_queryset(request).annotate(people_total=Count("positions", distinct=True))
+        )
 
     @admin.display(description=_("positions"), ordering="people_total")
     def people_count(self, obj: Organization) -> int:

@@ -61,7 +61,6 @@ class OrganizationDetailSerializer(OrganizationListSerializer):
         return OrganizationRefSerializer(parent, context=self.context).data if parent else None
 
 
-
 @extend_schema_view(
     list=list_schema("organizations", OrganizationListSerializer, ()),
     retrieve=retrieve_schema("organization", OrganizationDetailSerializer),
@@ -193,4 +192,3 @@ class PersonViewSet(PublicReadOnlyViewSet):
 
     def base_queryset(self) -> QuerySet:
         return Person.objects.published()
-

@@ -30,7 +30,9 @@ class PersonFilter(PublicFilterSet):
     )
     title = django_filters.CharFilter(
         method="filter_title",
-        help_text=_("Words in the title held today, or on `as_of` if given, e.g. 'Foreign Minister'."),
+        help_text=_(
+            "Words in the title held today, or on `as_of` if given, e.g. 'Foreign Minister'."
+        ),
     )
     as_of = FuzzyDateFilter(
         method="filter_as_of",

@@ -25,13 +25,17 @@ def _positions() -> Prefetch:
 
 @public_page
 def person_list(request: HttpRequest) -> HttpResponse:
-    people = Person.objects.published().prefetch_related(_positions()).order_by(
-        "country", "sort_name", "display_name"
+    people = (
+        Person.objects.published()
+        .prefetch_related(_positions())
+        .order_by("country", "sort_name", "display_name")
     )
     countries = sorted(
         {c for c in Person.objects.published().values_list("country", flat=True) if c}
     )
-    organizations = list(Organization.objects.published().filter(positions__isnull=False).distinct())
+    organizations = list(
+        Organization.objects.published().filter(positions__isnull=False).distinct()
+    )
     country = request.GET.get("country", "").strip().upper()
     organization = request.GET.get("organization", "").strip()
     errors = []
@@ -39,7 +43,9 @@ def person_list(request: HttpRequest) -> HttpResponse:
         if country in countries:
             people = people.filter(country=country)
         else:
-            errors.append(_("No one is listed for the country “%(value)s”.") % {"value": country[:10]})
+            errors.append(
+                _("No one is listed for the country “%(value)s”.") % {"value": country[:10]}
+            )
     if organization:
         if organization in {o.slug for o in organizations}:
             people = people.filter(positions__organization__slug=organization).distinct()
@@ -107,8 +113,9 @@ def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
         .prefetch_related(
             Prefetch(
                 "citations",
-                queryset=StatementCitation.objects.filter(published_q("source__"))
-                .select_related("source__outlet"),
+                queryset=StatementCitation.objects.filter(published_q("source__")).select_related(
+                    "source__outlet"
+                ),
             )
         )
     )
@@ -145,14 +152,17 @@ def organization_detail(request: HttpRequest, slug: str) -> HttpResponse:
     context = {
         "organization": organization,
         "preview": preview_state(organization),
-        "parent_public": organization.parent if organization.parent and (
-            organization.parent.is_public or request.user.is_staff
-        ) else None,
+        "parent_public": organization.parent
+        if organization.parent and (organization.parent.is_public or request.user.is_staff)
+        else None,
         "as_of": as_of,
         "as_of_error": as_of_error,
         "held": [p for p in positions if p.is_held_on(day)],
-        "former": [p for p in positions if not p.is_held_on(day) and (
-            p.start_date is None or p.start_date <= day)],
+        "former": [
+            p
+            for p in positions
+            if not p.is_held_on(day) and (p.start_date is None or p.start_date <= day)
+        ],
         "children": Organization.objects.published().filter(parent=organization),
         "nav": "people",
     }

@@ -34,8 +34,21 @@ PUBLISHED = {"editorial_status": EditorialStatus.PUBLISHED}
 
 # Models whose row counts the summary line reports, in reading order.
 COUNTED_MODELS: list[type[models.Model]] = [
-    Organization, Person, PersonName, Position, Source, EventSeries, Event, EventParticipation,
-    EventCitation, Statement, StatementCitation, Issue, Stance, StanceCitation, Development,
+    Organization,
+    Person,
+    PersonName,
+    Position,
+    Source,
+    EventSeries,
+    Event,
+    EventParticipation,
+    EventCitation,
+    Statement,
+    StatementCitation,
+    Issue,
+    Stance,
+    StanceCitation,
+    Development,
     DevelopmentCitation,
 ]
 
@@ -185,7 +198,8 @@ class DemoLoader:
     def load_events(self) -> None:
         for row in data_events.SERIES:
             self.series[row["slug"]] = self.upsert(
-                EventSeries, {"slug": row["slug"]},
+                EventSeries,
+                {"slug": row["slug"]},
                 {"name": row["name"], "description": row["description"]},
             )
         for row in data_events.EVENTS:
@@ -214,8 +228,12 @@ class DemoLoader:
                 self.upsert(
                     EventParticipation,
                     {"event": event, "person": self.people[part["person"]]},
-                    {"side": part["side"], "role": part["role"], "title": part["title"],
-                     "order": order},
+                    {
+                        "side": part["side"],
+                        "role": part["role"],
+                        "title": part["title"],
+                        "order": order,
+                    },
                 )
 
     def load_statements(self) -> None:
@@ -260,10 +278,16 @@ class DemoLoader:
                 as_of = fuzzy("as_of", stance_row["as_of"])
                 stance = self.upsert(
                     Stance,
-                    {"issue": issue, "country": stance_row["country"],
-                     "as_of_date": as_of["as_of_date"]},
-                    {"as_of_precision": as_of["as_of_precision"], "organization": None,
-                     "position": stance_row["position"]},
+                    {
+                        "issue": issue,
+                        "country": stance_row["country"],
+                        "as_of_date": as_of["as_of_date"],
+                    },
+                    {
+                        "as_of_precision": as_of["as_of_precision"],
+                        "organization": None,
+                        "position": stance_row["position"],
+                    },
                 )
                 self.cite(StanceCitation, "stance", stance, stance_row["citations"])
             for dev_row in row["developments"]:
@@ -303,8 +327,7 @@ class DemoLoader:
 
     def summary(self) -> str:
         counts = ", ".join(
-            f"{model.objects.count()} {model._meta.verbose_name_plural}"
-            for model in COUNTED_MODELS
+            f"{model.objects.count()} {model._meta.verbose_name_plural}" for model in COUNTED_MODELS
         )
         return (
             f"Demo data: {counts} "

@@ -44,12 +44,16 @@ def make_rows(label: str, count: int) -> list:
     if label == "people.personidentifier":
         start = model.objects.count()
         return [
-            model.objects.create(person=f.PersonFactory(), scheme="wikidata", value=f"Q{start + n + 1}")
+            model.objects.create(
+                person=f.PersonFactory(), scheme="wikidata", value=f"Q{start + n + 1}"
+            )
             for n in range(count)
         ]
-    parent_field = {"events.statementcitation": ("statement", f.StatementFactory),
-                    "issues.stancecitation": ("stance", f.StanceFactory),
-                    "issues.developmentcitation": ("development", f.DevelopmentFactory)}[label]
+    parent_field = {
+        "events.statementcitation": ("statement", f.StatementFactory),
+        "issues.stancecitation": ("stance", f.StanceFactory),
+        "issues.developmentcitation": ("development", f.DevelopmentFactory),
+    }[label]
     name, parent_factory = parent_field
     return [
         model.objects.create(**{name: parent_factory()}, source=f.SourceFactory())
@@ -105,7 +109,9 @@ def test_change_page_renders_for_an_editor(editor_client, label):
 @pytest.mark.parametrize("label", ["events.event", "people.person", "issues.issue"])
 def test_changelist_search_and_filters_render(editor_client, label):
     make_rows(label, 3)
-    response = editor_client.get(admin_url(label, "changelist"), {"q": "1", "editorial_status__exact": "published"})
+    response = editor_client.get(
+        admin_url(label, "changelist"), {"q": "1", "editorial_status__exact": "published"}
+    )
     assert response.status_code == 200
 
 

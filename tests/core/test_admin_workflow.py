@@ -73,7 +73,9 @@ def test_editor_cannot_create_an_event_already_published(editor_client):
 
 def test_editor_can_submit_for_review(editor_client, draft_event):
     page = editor_client.get(change_url(draft_event))
-    response = editor_client.post(change_url(draft_event), admin_form_data(page, editorial_status="review"))
+    response = editor_client.post(
+        change_url(draft_event), admin_form_data(page, editorial_status="review")
+    )
     assert response.status_code == 302
     draft_event.refresh_from_db()
     assert draft_event.editorial_status == EditorialStatus.REVIEW
@@ -116,9 +118,7 @@ def test_every_save_is_a_revision_and_revert_restores_it(editor_client, draft_ev
     assert [h.title for h in history] == ["Lee–Xi summit", "Renamed summit"]
     assert history[-1].history_user.username == "editor"
 
-    history_page = editor_client.get(
-        reverse("admin:events_event_history", args=[draft_event.pk])
-    )
+    history_page = editor_client.get(reverse("admin:events_event_history", args=[draft_event.pk]))
     assert history_page.status_code == 200
     assert "Renamed summit" in history_page.content.decode()
 

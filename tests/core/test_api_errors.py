@@ -73,7 +73,8 @@ def test_page_size_200_is_allowed(client, some_data, resource):
 
 @pytest.mark.parametrize("resource", LISTS)
 @pytest.mark.parametrize(
-    "param", ["q", "kind", "cursor", "format", "include", "ordering", "page_size", "unknown", "issue"]
+    "param",
+    ["q", "kind", "cursor", "format", "include", "ordering", "page_size", "unknown", "issue"],
 )
 def test_nul_byte_in_any_parameter_is_a_field_error(client, some_data, resource, param):
     payload = get_json(client, f"/api/v1/{resource}/?{param}=a%00b", status=400)
@@ -163,4 +164,3 @@ def test_unknown_detail_is_404(client, some_data):
 @pytest.mark.parametrize("ordering", ["no_such_field", "-speaker__password", "bio"])
 def test_ordering_is_ignored_where_it_is_not_offered(client, some_data, resource, ordering):
     assert client.get(f"/api/v1/{resource}/?ordering={ordering}").status_code == 200
-

@@ -110,7 +110,9 @@ def test_a_key_never_grants_writes(client, method):
     event = EventFactory(slug="e")
     _, key = PartnerAPIKey.objects.create_key(name="Newsroom")
     for url in [EVENTS, f"{EVENTS}e/"]:
-        response = getattr(client, method)(url, data={}, content_type="application/json", **auth(key))
+        response = getattr(client, method)(
+            url, data={}, content_type="application/json", **auth(key)
+        )
         assert response.status_code == 405
     event.refresh_from_db()
     assert event.slug == "e"

@@ -39,7 +39,10 @@ def test_database_refuses_event_ending_before_it_starts_even_without_full_clean(
 def test_position_ending_before_it_starts_is_refused():
     person = PersonFactory()
     position = Position(
-        person=person, title="Minister", start_date=dt.date(2025, 6, 1), end_date=dt.date(2025, 1, 1)
+        person=person,
+        title="Minister",
+        start_date=dt.date(2025, 6, 1),
+        end_date=dt.date(2025, 1, 1),
     )
     with pytest.raises(ValidationError, match="cannot end before it starts"):
         position.full_clean()

@@ -12,7 +12,9 @@ from django.conf import settings
 
 LOCALE = Path(settings.BASE_DIR) / "locale"
 LANGUAGES = ["ko", "zh_Hans"]
-ENTRY = re.compile(r'^msgid ((?:".*"\n)+)(?:msgid_plural (?:".*"\n)+)?((?:msgstr(?:\[\d\])? (?:".*"\n)+)+)', re.M)
+ENTRY = re.compile(
+    r'^msgid ((?:".*"\n)+)(?:msgid_plural (?:".*"\n)+)?((?:msgstr(?:\[\d\])? (?:".*"\n)+)+)', re.M
+)
 
 
 def entries(language: str) -> dict[str, list[str]]:

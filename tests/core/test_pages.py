@@ -218,8 +218,16 @@ def one_of_each(db):
 @pytest.mark.parametrize("language", ["en", "ko", "zh-hans"])
 def test_every_page_renders_in_every_language(client, one_of_each, language):
     urls = [
-        "/", "/events/", "/events/summit/", "/people/", "/people/lee/", "/organizations/office/",
-        "/issues/", "/issues/hallyu/", "/sources/", one_of_each.get_absolute_url(),
+        "/",
+        "/events/",
+        "/events/summit/",
+        "/people/",
+        "/people/lee/",
+        "/organizations/office/",
+        "/issues/",
+        "/issues/hallyu/",
+        "/sources/",
+        one_of_each.get_absolute_url(),
         "/search/?q=meeting",
     ]
     for url in urls:

@@ -38,7 +38,8 @@ def xi(db) -> Person:
 
 
 @pytest.mark.parametrize(
-    "query", ["Lee Jae Myung", "이재명", "Lee Jae-myung", "lee jae-myung", "LEE JAEMYUNG", "jae myung lee"]
+    "query",
+    ["Lee Jae Myung", "이재명", "Lee Jae-myung", "lee jae-myung", "LEE JAEMYUNG", "jae myung lee"],
 )
 def test_person_search_finds_lee_by_every_name_form(lee, query):
     assert list(Person.objects.published().search(query)) == [lee]

@@ -60,7 +60,9 @@ def site_content():
 
 @pytest.mark.parametrize("language", ["en", "ko", "zh-hans"])
 @pytest.mark.parametrize("name", list(PAGES))
-def test_page_renders_in_the_language_chosen_with_the_switcher(client, site_content, name, language):
+def test_page_renders_in_the_language_chosen_with_the_switcher(
+    client, site_content, name, language
+):
     # The language switcher (set_language) stores the choice in this cookie.
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
 

@@ -74,8 +74,13 @@ def test_participant_added_twice_is_a_form_error_not_a_crash(editor_client):
     )
     data["participations-TOTAL_FORMS"] = "2"
     for n in range(2):
-        data.update({f"participations-{n}-person": str(person.pk), f"participations-{n}-role": "guest",
-                     f"participations-{n}-order": "0"})
+        data.update(
+            {
+                f"participations-{n}-person": str(person.pk),
+                f"participations-{n}-role": "guest",
+                f"participations-{n}-order": "0",
+            }
+        )
 
     response = editor_client.post(add_url, data)
 

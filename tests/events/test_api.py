@@ -57,15 +57,26 @@ def filter_world(db: object) -> dict[str, object]:
             slug="summit", title="Summit", kind=EventKind.SUMMIT, start_date=dt.date(2026, 1, 5)
         ),
         "call": EventFactory(
-            slug="call", title="Call", kind=EventKind.PHONE_CALL, status=EventStatus.PLANNED, country="KR",
-            start_date=dt.date(2026, 3, 1), start_precision="month",
+            slug="call",
+            title="Call",
+            kind=EventKind.PHONE_CALL,
+            status=EventStatus.PLANNED,
+            country="KR",
+            start_date=dt.date(2026, 3, 1),
+            start_precision="month",
         ),
         "quarter": EventFactory(
-            slug="quarter", start_date=dt.date(2026, 1, 1), start_precision="quarter",
+            slug="quarter",
+            start_date=dt.date(2026, 1, 1),
+            start_precision="quarter",
             title="Foreign ministers meet",
         ),
         "old": EventFactory(
-            slug="old", title="Old round", start_date=dt.date(2024, 7, 1), series=series, round_number=10
+            slug="old",
+            title="Old round",
+            start_date=dt.date(2024, 7, 1),
+            series=series,
+            round_number=10,
         ),
         "child": EventFactory(
             slug="child", title="Child", parent=parent, start_date=dt.date(2025, 6, 2)
@@ -137,7 +148,9 @@ def test_cursor_pages_follow_requested_ordering(client):
     assert [row["title"] for row in rows] == ["Alpha", "Bravo", "Charlie", "Delta"]
 
 
-@pytest.mark.parametrize("ordering", ["-updated_at", "updated_at", "title,-start_date", "-start_date"])
+@pytest.mark.parametrize(
+    "ordering", ["-updated_at", "updated_at", "title,-start_date", "-start_date"]
+)
 def test_cursor_pages_cover_every_event_in_any_ordering(client, ordering):
     for n in range(5):
         EventFactory(slug=f"e{n}", title=f"T{n % 2}", start_date=dt.date(2026, 1, 1 + n % 2))
@@ -151,7 +164,11 @@ def test_cursor_pages_cover_every_event_in_any_ordering(client, ordering):
 def test_list_rows_are_compact_with_dates_carrying_precision(client):
     EventFactory(slug="q1", start_date=dt.date(2026, 1, 1), start_precision="quarter")
     row = get_json(client, EVENTS)["results"][0]
-    assert row["start"] == {"date": "2026-01-01", "precision": "quarter", "display": "January–March 2026"}
+    assert row["start"] == {
+        "date": "2026-01-01",
+        "precision": "quarter",
+        "display": "January–March 2026",
+    }
     assert row["url"] == "http://testserver/events/q1/"
     assert row["api_url"] == "http://testserver/api/v1/events/q1/"
     assert "participants" not in row
@@ -161,7 +178,9 @@ def test_list_rows_are_compact_with_dates_carrying_precision(client):
 def test_detail_lists_participants_with_side_role_and_title_held(client):
     event = EventFactory(slug="talks", body="<p>Hi</p><script>x()</script>")
     person = PersonFactory(slug="wang-yi", native_name="王毅")
-    EventParticipationFactory(event=event, person=person, side="CN", role="host", title="Foreign Minister")
+    EventParticipationFactory(
+        event=event, person=person, side="CN", role="host", title="Foreign Minister"
+    )
     payload = get_json(client, f"{EVENTS}talks/")
     assert payload["participants"] == [
         {

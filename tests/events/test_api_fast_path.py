@@ -35,12 +35,18 @@ def both_ways(include: set[str]) -> list[tuple[dict, dict]]:
 
 @pytest.fixture
 def varied_events(db: object) -> None:
-    parent = EventFactory(slug="visit", start_date=dt.date(2026, 1, 4), end_date=dt.date(2026, 1, 7))
+    parent = EventFactory(
+        slug="visit", start_date=dt.date(2026, 1, 4), end_date=dt.date(2026, 1, 7)
+    )
     EventFactory(slug="round", series=EventSeriesFactory(), round_number=3, country="")
     EventFactory(slug="q", start_date=dt.date(2026, 1, 1), start_precision="quarter", parent=parent)
     span = EventFactory(
-        slug="span", start_date=dt.date(2025, 11, 1), start_precision="month",
-        end_date=dt.date(2026, 3, 1), end_precision="month", title="이재명–习近平",
+        slug="span",
+        start_date=dt.date(2025, 11, 1),
+        start_precision="month",
+        end_date=dt.date(2026, 3, 1),
+        end_precision="month",
+        title="이재명–习近平",
     )
     EventParticipationFactory(event=span)
     EventCitationFactory(event=span)

@@ -72,7 +72,9 @@ def test_timeline_hides_drafts_and_future_publish_at(client):
     ],
 )
 def test_timeline_filters_combine(client, params, expected):
-    EventFactory(title="Summit", kind=EventKind.SUMMIT, start_date=dt.date(2026, 1, 5), country="CN")
+    EventFactory(
+        title="Summit", kind=EventKind.SUMMIT, start_date=dt.date(2026, 1, 5), country="CN"
+    )
     EventFactory(
         title="Expected talks",
         kind=EventKind.MINISTERIAL,
@@ -106,8 +108,16 @@ def test_timeline_filter_form_reflects_the_url(client):
 
 
 @pytest.mark.parametrize(
-    "params", [{"date_from": "yesterday"}, {"date_to": "2026-13-45"}, {"kind": "picnic"},
-               {"issue": "no-such-issue"}, {"country": "ZZ"}, {"page": "-3"}, {"q": "a\x00b"}]
+    "params",
+    [
+        {"date_from": "yesterday"},
+        {"date_to": "2026-13-45"},
+        {"kind": "picnic"},
+        {"issue": "no-such-issue"},
+        {"country": "ZZ"},
+        {"page": "-3"},
+        {"q": "a\x00b"},
+    ],
 )
 def test_bad_filter_values_show_a_message_not_a_500(client, params):
     EventFactory(title="Still listed")
@@ -234,14 +244,20 @@ def test_conflicting_reports_are_shown_as_such(client, summit):
 
 
 def test_event_sources_leave_out_unpublished_sources(client, summit):
-    EventCitationFactory(event=summit, source__title="Draft report",
-                         source__editorial_status=EditorialStatus.DRAFT)
+    EventCitationFactory(
+        event=summit, source__title="Draft report", source__editorial_status=EditorialStatus.DRAFT
+    )
     assert "Draft report" not in client.get("/events/summit/").content.decode()
 
 
 def test_event_page_has_event_json_ld_keeping_precision(client):
-    EventFactory(slug="q1", title="</script><b>x", start_date=dt.date(2026, 1, 1),
-                 start_precision="quarter", status=EventStatus.EXPECTED)
+    EventFactory(
+        slug="q1",
+        title="</script><b>x",
+        start_date=dt.date(2026, 1, 1),
+        start_precision="quarter",
+        status=EventStatus.EXPECTED,
+    )
     html = client.get("/events/q1/").content.decode()
     raw = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1)
     data = json.loads(raw)
@@ -309,8 +325,9 @@ def test_source_list_shows_what_cites_each_source(client):
 
 def test_source_detail_lists_citing_items_with_notes(client):
     source = SourceFactory(title="Herald report", url="https://example.org/a")
-    EventCitationFactory(source=source, event__title="Cited summit", conflicts=True,
-                         note="Gives one day, not four.")
+    EventCitationFactory(
+        source=source, event__title="Cited summit", conflicts=True, note="Gives one day, not four."
+    )
     html = client.get(source.get_absolute_url()).content.decode()
     assert "Cited summit" in html
     assert "Gives one day, not four." in html

@@ -24,8 +24,13 @@ ISSUES = "/api/v1/issues/"
 def issue_world(db: object) -> None:
     IssueFactory(slug="hallyu", title="Hallyu ban", category="culture", status="easing")
     IssueFactory(slug="yellow-sea", title="Yellow Sea structures", category="maritime")
-    IssueFactory(slug="fishing", title="Illegal fishing", category="fisheries", status="active",
-                 summary="Boats in the Yellow Sea.")
+    IssueFactory(
+        slug="fishing",
+        title="Illegal fishing",
+        category="fisheries",
+        status="active",
+        summary="Boats in the Yellow Sea.",
+    )
 
 
 @pytest.mark.parametrize(
@@ -78,17 +83,30 @@ def test_hidden_issue_is_absent_everywhere(client, state):
 @pytest.mark.parametrize("state", HIDDEN_STATES)
 def test_hidden_children_never_appear_on_an_issue(client, state):
     issue = IssueFactory(slug="open")
-    stance = StanceFactory(issue=issue, country="", organization=OrganizationFactory(
-        slug="secret-org", **hidden(state)))
-    StanceCitation.objects.create(stance=stance, source=SourceFactory(title="Secret src", **hidden(state)))
-    DevelopmentFactory(issue=issue, event=EventFactory(slug="secret-event", **hidden(state)),
-                       summary="Secret development")
+    stance = StanceFactory(
+        issue=issue,
+        country="",
+        organization=OrganizationFactory(slug="secret-org", **hidden(state)),
+    )
+    StanceCitation.objects.create(
+        stance=stance, source=SourceFactory(title="Secret src", **hidden(state))
+    )
+    DevelopmentFactory(
+        issue=issue,
+        event=EventFactory(slug="secret-event", **hidden(state)),
+        summary="Secret development",
+    )
     issue.events.add(EventFactory(slug="secret-linked", **hidden(state)))
     issue.related_issues.add(IssueFactory(slug="secret-related", **hidden(state)))
     for url in [f"{ISSUES}open/", f"{ISSUES}?include=stances,developments,events,related_issues"]:
         body = client.get(url).content.decode()
-        for secret in ["secret-org", "Secret src", "Secret development", "secret-linked",
-                       "secret-related"]:
+        for secret in [
+            "secret-org",
+            "Secret src",
+            "Secret development",
+            "secret-linked",
+            "secret-related",
+        ]:
             assert secret not in body
 
 

@@ -30,7 +30,10 @@ def test_latest_rss_has_events_and_developments(client):
     event = EventFactory(title="Gyeongju summit", summary="Leaders met.")
     issue = IssueFactory(title="Hallyu ban")
     DevelopmentFactory(
-        issue=issue, happened_date=dt.date(2026, 1, 5), summary="Talks resumed.", status_after="easing"
+        issue=issue,
+        happened_date=dt.date(2026, 1, 5),
+        summary="Talks resumed.",
+        status_after="easing",
     )
 
     response = client.get("/feeds/latest.rss")
@@ -155,9 +158,7 @@ def test_issue_feed_query_count_is_constant(client, django_assert_max_num_querie
 
 
 @pytest.mark.parametrize("rows", [5, 50])
-def test_issue_calendar_query_count_is_constant(
-    client, django_assert_max_num_queries, issue, rows
-):
+def test_issue_calendar_query_count_is_constant(client, django_assert_max_num_queries, issue, rows):
     issue.events.add(*EventFactory.create_batch(rows))
 
     with django_assert_max_num_queries(2):

@@ -31,11 +31,15 @@ def hallyu(db):
         background="<p>Since <em>2016</em>.</p><img src=x onerror=alert(1)>",
     )
     DevelopmentFactory(
-        issue=issue, happened_date=dt.date(2025, 12, 18), summary="Vice ministers meet.",
+        issue=issue,
+        happened_date=dt.date(2025, 12, 18),
+        summary="Vice ministers meet.",
         status_after=IssueStatus.UNDER_CONSULTATION,
     )
     DevelopmentFactory(
-        issue=issue, happened_date=dt.date(2026, 1, 5), summary="Leaders agree to reopen.",
+        issue=issue,
+        happened_date=dt.date(2026, 1, 5),
+        summary="Leaders agree to reopen.",
         status_after=IssueStatus.EASING,
     )
     return issue
@@ -71,8 +75,12 @@ def test_issue_page_shows_status_summary_and_sanitized_background(client, hallyu
 
 def test_issue_page_shows_stances_side_by_side_with_as_of_dates(client, hallyu):
     StanceFactory(issue=hallyu, country="KR", position="Seoul wants content reopened.")
-    StanceFactory(issue=hallyu, country="CN", position="Beijing denies any ban.",
-                  as_of_date=dt.date(2025, 12, 18))
+    StanceFactory(
+        issue=hallyu,
+        country="CN",
+        position="Beijing denies any ban.",
+        as_of_date=dt.date(2025, 12, 18),
+    )
     html = client.get("/issues/hallyu/").content.decode()
     stances = html.split('id="stances"')[1].split("</section>")[0]
     columns = re.findall(r"<h3>(.*?)</h3>", stances)
@@ -96,8 +104,9 @@ def test_issue_as_of_shows_status_on_that_date(client, hallyu):
 
 
 def test_issue_as_of_leaves_out_later_stances(client, hallyu):
-    StanceFactory(issue=hallyu, country="KR", position="Later position.",
-                  as_of_date=dt.date(2026, 1, 20))
+    StanceFactory(
+        issue=hallyu, country="KR", position="Later position.", as_of_date=dt.date(2026, 1, 20)
+    )
     html = client.get("/issues/hallyu/", {"as_of": "2025-12-31"}).content.decode()
     assert "Later position." not in html
 
@@ -121,16 +130,22 @@ def test_issue_page_lists_related_events_and_issues(client, hallyu):
 
 def test_issue_stance_citations_show_conflicts(client, hallyu):
     stance = StanceFactory(issue=hallyu, country="CN")
-    stance.citations.create(source=SourceFactory(title="Denial report"), conflicts=True,
-                            note="Says no restriction exists.")
+    stance.citations.create(
+        source=SourceFactory(title="Denial report"),
+        conflicts=True,
+        note="Says no restriction exists.",
+    )
     html = client.get("/issues/hallyu/").content.decode()
     assert "Reports differ" in html
     assert "Says no restriction exists." in html
 
 
 def test_issue_page_leaves_out_developments_at_draft_events(client, hallyu):
-    DevelopmentFactory(issue=hallyu, summary="At a draft event.",
-                       event=EventFactory(editorial_status=EditorialStatus.DRAFT))
+    DevelopmentFactory(
+        issue=hallyu,
+        summary="At a draft event.",
+        event=EventFactory(editorial_status=EditorialStatus.DRAFT),
+    )
     assert "At a draft event." not in client.get("/issues/hallyu/").content.decode()
 
 

@@ -127,7 +127,9 @@ def test_people_list_with_includes_has_constant_queries(client, django_assert_nu
         PositionFactory(person=person)
         PersonNameFactory(person=person)
     with django_assert_num_queries(4):  # page + positions + other names + identifiers
-        payload = get_json(client, f"{PEOPLE}?page_size=50&include=positions,other_names,identifiers")
+        payload = get_json(
+            client, f"{PEOPLE}?page_size=50&include=positions,other_names,identifiers"
+        )
     assert len(payload["results"]) == rows
 
 

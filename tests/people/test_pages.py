@@ -38,7 +38,9 @@ def cho(db):
         end_date=dt.date(2025, 6, 30),
     )
     PositionFactory(
-        person=cho, organization=ministry, title="Minister of Foreign Affairs",
+        person=cho,
+        organization=ministry,
+        title="Minister of Foreign Affairs",
         start_date=dt.date(2025, 7, 19),
     )
     PersonNameFactory(person=cho, name="Jo Hyeon", kind=NameKind.ROMANIZATION)
@@ -117,7 +119,9 @@ def test_person_page_leaves_out_draft_events(client, cho):
 
 
 def test_person_bio_is_sanitized(client):
-    PersonFactory(slug="p", bio='<p onclick="x()">Diplomat <em>since</em> 1990</p><script>x</script>')
+    PersonFactory(
+        slug="p", bio='<p onclick="x()">Diplomat <em>since</em> 1990</p><script>x</script>'
+    )
     html = client.get("/people/p/").content.decode()
     assert "<em>since</em>" in html
     assert "onclick" not in html
@@ -135,7 +139,9 @@ def test_person_page_has_person_json_ld(client, cho):
 
 
 def test_draft_person_is_404_for_anonymous_and_preview_for_staff(client):
-    PersonFactory(slug="draft", display_name="Draft Person", editorial_status=EditorialStatus.REVIEW)
+    PersonFactory(
+        slug="draft", display_name="Draft Person", editorial_status=EditorialStatus.REVIEW
+    )
     assert client.get("/people/draft/").status_code == 404
     client.force_login(UserFactory(is_staff=True))
     response = client.get("/people/draft/")

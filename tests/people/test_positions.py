@@ -17,10 +17,15 @@ pytestmark = pytest.mark.django_db
 def wang_yi():
     person = PersonFactory(display_name="Wang Yi", native_name="王毅", country="CN")
     PositionFactory(
-        person=person, title="Foreign Minister", start_date=dt.date(2013, 3, 16), end_date=dt.date(2018, 3, 19)
+        person=person,
+        title="Foreign Minister",
+        start_date=dt.date(2013, 3, 16),
+        end_date=dt.date(2018, 3, 19),
     )
     PositionFactory(
-        person=person, title="State Councilor and Foreign Minister", start_date=dt.date(2018, 3, 19),
+        person=person,
+        title="State Councilor and Foreign Minister",
+        start_date=dt.date(2018, 3, 19),
         end_date=dt.date(2022, 12, 30),
     )
     PositionFactory(person=person, title="Foreign Minister", start_date=dt.date(2023, 7, 25))
@@ -39,8 +44,11 @@ def test_title_on_a_past_date_comes_from_the_position_then(wang_yi):
 def test_position_ending_at_month_precision_covers_the_whole_month():
     person = PersonFactory()
     PositionFactory(
-        person=person, title="Ambassador", start_date=dt.date(2024, 1, 1),
-        end_date=dt.date(2025, 6, 1), end_precision="month",
+        person=person,
+        title="Ambassador",
+        start_date=dt.date(2024, 1, 1),
+        end_date=dt.date(2025, 6, 1),
+        end_precision="month",
     )
     assert person.title_on(dt.date(2025, 6, 30)) == "Ambassador"
     assert person.title_on(dt.date(2025, 7, 1)) == ""

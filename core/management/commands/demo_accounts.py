@@ -56,7 +56,9 @@ class Command(BaseCommand):
         try:
             group = Group.objects.get(name=group_name)
         except Group.DoesNotExist as exc:
-            raise CommandError(f'Group "{group_name}" is missing: run `manage.py migrate`.') from exc
+            raise CommandError(
+                f'Group "{group_name}" is missing: run `manage.py migrate`.'
+            ) from exc
         user_model = get_user_model()
         user, _created = user_model.objects.get_or_create(username=username)
         user.is_staff = True
