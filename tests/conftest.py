@@ -8,6 +8,13 @@ from django.core.cache import cache
 from tests.factories import editor_user, publisher_user
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """A fast password hasher: PBKDF2's deliberate cost is a third of the suite's CPU otherwise."""
+    from django.conf import settings
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture(autouse=True)
 def _clear_cache() -> None:
     cache.clear()
