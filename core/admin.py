@@ -16,7 +16,7 @@ from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Model, QuerySet
 from django.forms.models import BaseInlineFormSet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponseRedirect
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -48,6 +48,12 @@ class EditorialAdminForm(forms.ModelForm):
             allowed = set(EDITOR_STATUSES) | {self._stored_status()}
             status.choices = [c for c in status.choices if c[0] in allowed]
             status.help_text = _("Publishing and archiving are done by a publisher.")
+        publish_at = self.fields.get("publish_at")
+        if publish_at is not None and not self.can_publish:
+            # Scheduling decides when the public sees an item: a publisher's act. A disabled
+            # field keeps the stored value whatever a direct POST sends.
+            publish_at.disabled = True
+            publish_at.help_text = _("Scheduling is done by a publisher.")
 
     def _current_version(self) -> int | None:
         model = type(self.instance)
@@ -76,6 +82,11 @@ class EditorialAdminForm(forms.ModelForm):
                     _("You can save as draft or submit for review; a publisher publishes.")
                 )
         return value
+
+    def clean_publish_at(self) -> Any:
+        if not self.can_publish:
+            return self.instance.publish_at  # exactly as stored (the widget drops microseconds)
+        return self.cleaned_data["publish_at"]
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
@@ -129,6 +140,19 @@ class PublishableAdmin(SimpleHistoryAdmin):
     def has_publish_permission(self, request: HttpRequest) -> bool:
         return user_can_publish(request.user, self.model)
 
+    def response_action(self, request: HttpRequest, queryset: QuerySet) -> Any:
+        # An action the user may not run is missing from their choices, and Django would answer
+        # "No action selected."; say what was refused instead.
+        action = request.POST.get("action", "")
+        if action in self.actions and action not in self.get_actions(request):
+            self.message_user(
+                request,
+                _("Only publishers can publish, archive or unpublish; nothing was changed."),
+                messages.ERROR,
+            )
+            return HttpResponseRedirect(request.get_full_path())
+        return super().response_action(request, queryset)
+
     def _transition(self, request: HttpRequest, queryset: QuerySet, to_status: str) -> None:
         changed = 0
         for obj in queryset:
@@ -167,6 +191,13 @@ class PublishableAdmin(SimpleHistoryAdmin):
     )
     def return_to_draft(self, request: HttpRequest, queryset: QuerySet) -> None:
         self._transition(request, queryset, EditorialStatus.DRAFT)
+
+
+class LinkTableAdmin(admin.ModelAdmin):
+    """A table edited as an inline of its parent: its own pages stay, the admin index omits it."""
+
+    def get_model_perms(self, request: HttpRequest) -> dict[str, bool]:
+        return {}
 
 
 @admin.display(description=gettext_lazy("editorial"), ordering="editorial_status")

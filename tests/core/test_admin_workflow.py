@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from core.editorial import EditorialStatus
 from events.models import Event
@@ -171,3 +174,63 @@ def test_second_editor_saving_a_stale_form_is_told_and_nothing_is_overwritten(
     assert "My title" in second.content.decode()  # the editor's text is still in the form
     draft_event.refresh_from_db()
     assert draft_event.title == "Their title"
+
+
+# Finding 1: publish_at decides when the public sees an item, so it is a publisher's field.
+
+
+def test_editor_clearing_publish_at_of_a_scheduled_event_leaves_it_hidden(editor_client, client):
+    later = timezone.now() + dt.timedelta(days=400)
+    event = EventFactory(publish_at=later, slug="scheduled")
+    event.editorial_status = EditorialStatus.REVIEW  # an editor may edit it, not schedule it
+    event.save()
+    page = editor_client.get(change_url(event))
+    assert page.context["adminform"].form.fields["publish_at"].disabled
+
+    data = admin_form_data(page)
+    data.pop("publish_at_0", None), data.pop("publish_at_1", None)
+    data["publish_at"] = ""
+    response = editor_client.post(change_url(event), data)
+
+    assert response.status_code == 302
+    event.refresh_from_db()
+    assert event.publish_at == later
+
+
+def test_editor_posting_a_future_publish_at_directly_does_not_hide_a_live_event(editor_client):
+    event = EventFactory(editorial_status=EditorialStatus.DRAFT)
+    data = admin_form_data(editor_client.get(change_url(event)))
+    data["publish_at_0"], data["publish_at_1"] = "2027-01-01", "09:00:00"
+    data["publish_at"] = "2027-01-01T09:00:00"
+    editor_client.post(change_url(event), data)
+
+    event.refresh_from_db()
+    assert event.publish_at is None
+
+
+def test_publisher_schedules_with_publish_at(publisher_client, draft_event):
+    page = publisher_client.get(change_url(draft_event))
+    assert not page.context["adminform"].form.fields["publish_at"].disabled
+    data = admin_form_data(page, editorial_status="published")
+    data["publish_at_0"], data["publish_at_1"] = "2027-01-01", "09:00:00"
+    response = publisher_client.post(change_url(draft_event), data)
+
+    assert response.status_code == 302
+    draft_event.refresh_from_db()
+    assert draft_event.publish_at is not None
+    assert not Event.objects.published().filter(pk=draft_event.pk).exists()
+
+
+# Finding 10: a refused bulk action says so instead of "No action selected."
+
+
+def test_editor_refused_bulk_publish_is_told_why(editor_client, draft_event):
+    response = editor_client.post(
+        reverse("admin:events_event_changelist"),
+        {"action": "publish", "_selected_action": [draft_event.pk], "index": "0"},
+        follow=True,
+    )
+    shown = [str(m) for m in response.context["messages"]]
+    assert shown == ["Only publishers can publish, archive or unpublish; nothing was changed."]
+    draft_event.refresh_from_db()
+    assert draft_event.editorial_status == EditorialStatus.DRAFT
