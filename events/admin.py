@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from core.admin import (
     EDITORIAL_FIELDSET,
     FastInlineMixin,
+    LinkTableAdmin,
     PreloadedInlineFormSet,
     PublishableAdmin,
     editorial_badge,
@@ -192,7 +193,7 @@ class StatementAdmin(admin.ModelAdmin):
 
 
 @admin.register(EventParticipation)
-class EventParticipationAdmin(admin.ModelAdmin):
+class EventParticipationAdmin(LinkTableAdmin):
     list_display = ["person", "event", "side", "role", "title"]
     list_filter = ["role", "side"]
     list_select_related = ["person", "event"]
@@ -207,7 +208,7 @@ class EventParticipationAdmin(admin.ModelAdmin):
 
 
 @admin.register(EventCitation, StatementCitation)
-class CitationAdmin(admin.ModelAdmin):
+class CitationAdmin(LinkTableAdmin):
     """Citations on their own (issues registers its citation models with this too)."""
 
     list_display = ["__str__", "source", "locator", "conflicts"]

@@ -9,7 +9,13 @@ from django.db.models import Count, Prefetch, QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from core.admin import EDITORIAL_FIELDSET, FastInlineMixin, PublishableAdmin, editorial_badge
+from core.admin import (
+    EDITORIAL_FIELDSET,
+    FastInlineMixin,
+    LinkTableAdmin,
+    PublishableAdmin,
+    editorial_badge,
+)
 from people.models import Organization, Person, PersonIdentifier, PersonName, Position
 from people.services import person_refresh_search_key
 
@@ -129,7 +135,7 @@ class OrganizationAdmin(PublishableAdmin):
 
 
 @admin.register(Position)
-class PositionAdmin(admin.ModelAdmin):
+class PositionAdmin(LinkTableAdmin):
     list_display = ["person", "title", "organization", "start_date", "end_date", "is_primary"]
     list_filter = ["organization__country", "is_primary"]
     list_select_related = ["person", "organization"]
@@ -139,7 +145,7 @@ class PositionAdmin(admin.ModelAdmin):
 
 
 @admin.register(PersonName)
-class PersonNameAdmin(admin.ModelAdmin):
+class PersonNameAdmin(LinkTableAdmin):
     list_display = ["name", "person", "kind", "language", "script"]
     list_filter = ["kind", "script"]
     list_select_related = ["person"]
@@ -148,7 +154,7 @@ class PersonNameAdmin(admin.ModelAdmin):
 
 
 @admin.register(PersonIdentifier)
-class PersonIdentifierAdmin(admin.ModelAdmin):
+class PersonIdentifierAdmin(LinkTableAdmin):
     list_display = ["person", "scheme", "value"]
     list_filter = ["scheme"]
     list_select_related = ["person"]

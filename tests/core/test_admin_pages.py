@@ -133,3 +133,12 @@ def test_event_change_page_with_twenty_participants_stays_cheap(editor_client):
     f.EventParticipationFactory.create_batch(18, event=event)
     many = queries_for(editor_client, admin_url("events.event", "change", event.pk))
     assert many == few
+
+
+def test_link_tables_leave_the_admin_index_but_keep_their_pages(editor_client):
+    index = editor_client.get(reverse("admin:index")).content.decode()
+    for label in ["events.eventcitation", "events.eventparticipation", "people.position"]:
+        assert admin_url(label, "changelist") not in index
+        assert editor_client.get(admin_url(label, "changelist")).status_code == 200
+    assert admin_url("events.event", "changelist") in index
+    assert admin_url("events.statement", "changelist") in index
