@@ -86,6 +86,9 @@ def build_vevent(event: Event) -> icalendar.Event:
     vevent.add("last-modified", event.updated_at)
     vevent.add("sequence", event.version)
     vevent.add("status", ICAL_STATUS.get(event.status, "TENTATIVE"))
+    # A period-long block would mark a subscriber busy for a month or a quarter (Outlook does):
+    # only a day-precise event may be busy time.
+    vevent.add("transp", "OPAQUE" if event_precision(event) == Precision.DAY else "TRANSPARENT")
     vevent.add("url", event_url(event))
     vevent.add("categories", [str(event.get_kind_display())])
     location = event_location(event)
@@ -108,9 +111,14 @@ def build_calendar(events: Iterable[Event], *, name: str) -> bytes:
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", name)
+    # An X- property is not typed as TEXT by icalendar: wrap it, so commas, semicolons and line
+    # breaks in a name are escaped instead of breaking (or injecting) content lines.
+    cal.add("x-wr-calname", icalendar.vText(name))
     for event in events:
         cal.add_component(build_vevent(event))
+    if not cal.subcomponents:
+        # RFC 5545 3.4: a calendar holds at least one component, even an empty filter's.
+        cal.add_component(icalendar.Timezone.from_tzid(settings.TIME_ZONE))
     return cal.to_ical()
 
 
