@@ -15,6 +15,7 @@ from django.contrib.syndication.views import Feed
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from people.models import Person
@@ -24,6 +25,7 @@ from .filters import EventFilter
 from .models import Event, Statement
 
 FEED_ITEMS = 30
+FEED_AUTHOR = "Relations Tracker"
 # A calendar app re-downloads the whole file on every refresh; older events past this many are
 # still on the site and in the API.
 CALENDAR_EVENTS = 1000
@@ -44,6 +46,13 @@ def latest_events(queryset: Any = None, limit: int = FEED_ITEMS) -> list[Event]:
 class ItemMixin:
     """Titles, descriptions and dates for the three kinds of item a feed may carry."""
 
+    # RFC 4287 4.1.1: an Atom feed names its author; the entries name theirs too, so each one
+    # stands alone when a reader quotes it. Editors write for the site, not under their names.
+    author_name = FEED_AUTHOR
+
+    def item_author_name(self, item: Any) -> str:
+        return FEED_AUTHOR
+
     def item_title(self, item: Any) -> str:
         if isinstance(item, Event):
             return item.title
@@ -59,6 +68,12 @@ class ItemMixin:
         }
 
     def item_description(self, item: Any) -> str:
+        # RSS <description> and Atom <summary type="html"> are HTML to a reader, while editors'
+        # summaries and quotes are plain text (the site escapes them): escape them here too, so
+        # the feed says what the page says and never runs an editor's markup.
+        return escape(self.item_text(item))
+
+    def item_text(self, item: Any) -> str:
         if isinstance(item, Event):
             facts = [item.date_display, item.get_status_display()]
             country = str(item.country.name) if item.country else ""
@@ -113,7 +128,9 @@ class PersonFeed(ItemMixin):
 
 
 class PersonRssFeed(PersonFeed, Feed):
-    pass
+    def description(self, obj: Person) -> str:
+        # Readers render an RSS channel's description as HTML; names are plain text.
+        return escape(super().description(obj))
 
 
 class PersonAtomFeed(PersonFeed, Feed):

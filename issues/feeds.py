@@ -13,6 +13,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from events.calendar import calendar_response
@@ -79,7 +80,9 @@ class LatestAtomFeed(LatestFeed, Feed):
 
 
 class IssueRssFeed(IssueFeed, Feed):
-    pass
+    def description(self, obj: Issue) -> str:
+        # Readers render an RSS channel's description as HTML; the summary is plain text.
+        return escape(super().description(obj))
 
 
 class IssueAtomFeed(IssueFeed, Feed):
