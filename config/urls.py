@@ -7,14 +7,15 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.i18n import set_language
 
 from config.sitemaps import SITEMAPS, robots_txt
+from core.web.security import same_site_posts_only
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
     # The language switcher sits on cached anonymous pages, which can hold no per-reader CSRF
-    # token; choosing a language only sets a preference cookie, so it is exempt.
-    path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
+    # token, so it is exempt; the browser's fetch metadata still keeps other sites out.
+    path("i18n/setlang/", csrf_exempt(same_site_posts_only(set_language)), name="set_language"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include("config.api")),
     path("", include("core.urls")),
