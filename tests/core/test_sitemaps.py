@@ -6,6 +6,7 @@ import datetime as dt
 import xml.etree.ElementTree as ET
 
 import pytest
+from django.utils import timezone
 
 from core.editorial import EditorialStatus
 from tests.factories import (
@@ -44,7 +45,8 @@ def test_sitemap_lists_published_pages_with_lastmod(client):
 
     for obj in objects:
         loc = "http://testserver" + obj.get_absolute_url()
-        assert entries[loc] == obj.updated_at.date().isoformat(), loc
+        # The sitemap writes dates in the site's time zone (Asia/Seoul), not UTC.
+        assert entries[loc] == timezone.localtime(obj.updated_at).date().isoformat(), loc
 
 
 def test_sitemap_lists_the_home_page(client):
