@@ -7,6 +7,7 @@ DATABASE_URL, CACHE_URL), never by editing this file.
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -27,7 +28,7 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "accounts.apps.StaffAdminConfig",  # django.contrib.admin, on the sign-in-aware site
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -51,6 +52,11 @@ INSTALLED_APPS = [
     "events",
     "issues",
     "partners",
+    "accounts",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",  # last, as django-axes asks
 ]
 
 MIDDLEWARE = [
@@ -64,10 +70,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes asks
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -146,6 +154,31 @@ STORAGES = {
 
 LOGIN_URL = "admin:login"
 
+# Proxies in front of the app (e.g. 1 behind nginx): the client's address is then read from
+# X-Forwarded-For, for the API's per-address throttle and the sign-in lockout alike; with 0 a client
+# cannot dodge either by sending its own header.
+NUM_PROXIES = env.int("NUM_PROXIES", default=env.int("API_NUM_PROXIES", default=0))
+
+# --- Staff sign-in (the `accounts` app). django-axes counts failed sign-ins in the database (so
+# every worker and process sees the same count, SQLite included) and locks the account and, apart,
+# the address after LOGIN_FAILURE_LIMIT failures, for LOGIN_LOCKOUT_MINUTES after the last attempt
+# (an attempt while locked restarts the wait). Administrators unlock in the admin (Access attempts)
+# or with `manage.py axes_reset_username NAME` / `axes_reset_ip ADDRESS` / `axes_reset`.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("LOGIN_LOCKOUT_MINUTES", default=30))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "accounts.client_ip.client_ip"
+AXES_LOCKOUT_CALLABLE = "accounts.lockout.locked_out"
+# Optional TOTP second factor for the admin (django-otp); off so `make run` logins just work.
+STAFF_TWO_FACTOR = env.bool("STAFF_TWO_FACTOR", default=False)
+OTP_TOTP_ISSUER = "Relations Tracker"
+
 # --- Security. Production (DEBUG=false) passes `manage.py check --deploy`.
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
@@ -213,9 +246,7 @@ REST_FRAMEWORK = {
         "core.api_formats.CSVRenderer",
     ],
     "DEFAULT_CONTENT_NEGOTIATION_CLASS": "core.api_formats.PublicContentNegotiation",
-    # Proxies in front of the app (e.g. 1 behind nginx): the anonymous rate is per client IP, and
-    # with 0 a client cannot dodge it by sending its own X-Forwarded-For.
-    "NUM_PROXIES": env.int("API_NUM_PROXIES", default=0),
+    "NUM_PROXIES": NUM_PROXIES,
     "DEFAULT_THROTTLE_RATES": {
         "anon": env.str("API_ANON_RATE", default="120/minute"),
         "api_key": env.str("API_KEY_RATE", default="1200/minute"),

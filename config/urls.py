@@ -23,7 +23,3 @@ urlpatterns = [
     path("", include("events.urls")),
     path("", include("issues.urls")),
 ]
-
-admin.site.site_header = "Relations Tracker — editors"
-admin.site.site_title = "Relations Tracker admin"
-admin.site.index_title = "Content"

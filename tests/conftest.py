@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 from django.core.cache import cache
+from django.http import HttpRequest
+from django.test import Client
 
 from tests.factories import editor_user, publisher_user
 
@@ -13,6 +15,19 @@ def pytest_configure(config: pytest.Config) -> None:
     from django.conf import settings
 
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+class SignInClient(Client):
+    """`client.login()` as a person signs in: with a request, which django-axes' backend needs."""
+
+    def login(self, **credentials: object) -> bool:
+        credentials.setdefault("request", HttpRequest())
+        return super().login(**credentials)
+
+
+@pytest.fixture
+def client() -> SignInClient:
+    return SignInClient()
 
 
 @pytest.fixture(autouse=True)

@@ -1,0 +1,1 @@
+"""Staff sign-in: lockout after repeated failures (django-axes) and optional TOTP (django-otp)."""
