@@ -3,7 +3,7 @@
 - `handwritten_events`: one hand-written SQL query, plain dicts, orjson. The floor: what the
   endpoint would cost with no framework between the database and the bytes. Dates are formatted
   with the domain's own `FuzzyDate.as_dict()`; the "memo" variant also uses the API's per-language
-  date cache (`core.api.fuzzy_date_dict`), to show what the framework layers alone cost.
+  date cache (`core.api.viewsets.fuzzy_date_dict`), to show what the framework layers alone cost.
 - `naive_events`: DRF's default `ModelSerializer` with a nested serializer and no
   `select_related`/`prefetch_related` — what a first draft of the endpoint usually looks like.
 
@@ -27,8 +27,8 @@ from rest_framework import generics, serializers
 from rest_framework.renderers import JSONRenderer
 from rest_framework.utils.urls import replace_query_param
 
-from core.api import fuzzy_date_dict
-from core.api_formats import PublicCursorPagination
+from core.api.formats import PublicCursorPagination
+from core.api.viewsets import fuzzy_date_dict
 from core.dates import FuzzyDate, display_range
 from core.editorial import EditorialStatus
 from events.models import Event, EventSeries

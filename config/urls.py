@@ -6,8 +6,8 @@ from django.urls import include, path
 from django.views.decorators.csrf import csrf_exempt
 from django.views.i18n import set_language
 
-from config.sitemaps import SITEMAPS, robots_txt
 from core.web.security import same_site_posts_only
+from public.sitemaps import SITEMAPS, robots_txt
 
 urlpatterns = [
     path("admin/", admin.site.urls),
@@ -17,8 +17,8 @@ urlpatterns = [
     # token, so it is exempt; the browser's fetch metadata still keeps other sites out.
     path("i18n/setlang/", csrf_exempt(same_site_posts_only(set_language)), name="set_language"),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("api/v1/", include("config.api")),
-    path("", include("core.urls")),
+    path("api/v1/", include("config.api_router")),
+    path("", include("public.urls")),
     path("", include("people.urls")),
     path("", include("events.urls")),
     path("", include("issues.urls")),

@@ -7,9 +7,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Shared foundations")
 
     def ready(self) -> None:
-        from core import signals
-        from core.cache_signals import connect_cache_signals
+        from core.web.cache_signals import connect_cache_signals
 
-        signals.connect()
         # Cache invalidation only: a content save makes every cached public page stale.
         connect_cache_signals()

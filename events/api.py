@@ -17,7 +17,9 @@ from rest_framework import serializers
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from core.api import (
+from core.api.formats import ICSRenderer
+from core.api.schema import list_schema, retrieve_schema
+from core.api.viewsets import (
     APIURLField,
     FuzzyDateField,
     IncludableSerializer,
@@ -28,8 +30,6 @@ from core.api import (
     fuzzy_date_dict,
     if_public,
 )
-from core.api_formats import ICSRenderer
-from core.api_schema import list_schema, retrieve_schema
 from core.editorial import published_q
 from core.text import sanitize_html
 from events.filters import EventFilter, SourceFilter, StatementFilter

@@ -1,8 +1,7 @@
-"""RSS/Atom feeds and iCalendar views for events, and for each person's events and statements.
+"""iCalendar views for events, and the item formatting every feed shares.
 
-A person's feed lives here, not in `people`, because it lists events and statements and `people`
-may not import the apps above it. Everything starts from `.published()`; item counts are capped so
-each feed costs the same few queries however large the database grows.
+Everything starts from `.published()`; item counts are capped so each feed costs the same few
+queries however large the database grows.
 """
 
 from __future__ import annotations
@@ -11,14 +10,10 @@ import heapq
 from datetime import datetime
 from typing import Any
 
-from django.contrib.syndication.views import Feed
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404
-from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 from django.utils.translation import gettext as _
-
-from people.models import Person
 
 from .calendar import calendar_response
 from .filters import EventFilter
@@ -99,47 +94,6 @@ class ItemMixin:
         return []
 
 
-class PersonFeed(ItemMixin):
-    """RSS: a person's latest events and statements."""
-
-    def get_object(self, request: HttpRequest, slug: str) -> Person:
-        return get_object_or_404(Person.objects.published(), slug=slug)
-
-    def title(self, obj: Person) -> str:
-        return _("%(name)s — Relations Tracker") % {"name": str(obj)}
-
-    def link(self, obj: Person) -> str:
-        return obj.get_absolute_url()
-
-    def description(self, obj: Person) -> str:
-        return _("Events %(name)s took part in and statements they made.") % {
-            "name": obj.display_name
-        }
-
-    def items(self, obj: Person) -> list[Any]:
-        events = latest_events(Event.objects.filter(participations__person=obj))
-        statements = list(
-            Statement.objects.published()
-            .filter(speaker=obj)
-            .select_related("speaker", "event")
-            .order_by("-updated_at", "-pk")[:FEED_ITEMS]
-        )
-        return newest_first(events, statements)
-
-
-class PersonRssFeed(PersonFeed, Feed):
-    def description(self, obj: Person) -> str:
-        # Readers render an RSS channel's description as HTML; names are plain text.
-        return escape(super().description(obj))
-
-
-class PersonAtomFeed(PersonFeed, Feed):
-    feed_type = Atom1Feed
-
-    def subtitle(self, obj: Person) -> str:
-        return self.description(obj)
-
-
 def event_calendar(request: HttpRequest) -> HttpResponse:
     """All published events as iCalendar, narrowed by the same query string as /events/."""
     filterset = EventFilter(request.GET, queryset=Event.objects.published(), request=request)
@@ -157,18 +111,6 @@ def event_calendar(request: HttpRequest) -> HttpResponse:
     if request.GET:
         name = _("Relations Tracker: filtered events")
     return calendar_response(events, name=name, filename="events")
-
-
-def person_calendar(request: HttpRequest, slug: str) -> HttpResponse:
-    """The events a published person took part in, as iCalendar."""
-    person = get_object_or_404(Person.objects.published(), slug=slug)
-    events = (
-        Event.objects.published()
-        .filter(participations__person=person)
-        .order_by("-start_date", "title")[:CALENDAR_EVENTS]
-    )
-    name = _("Relations Tracker: %(name)s") % {"name": person.display_name}
-    return calendar_response(events, name=name, filename=person.slug)
 
 
 def single_event_calendar(request: HttpRequest, slug: str) -> HttpResponse:

@@ -17,10 +17,10 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 from django_countries import countries
 
-from core.cache import public_page
 from core.dates import Precision
 from core.editorial import published_q
-from core.public import absolute, json_ld, paginate, preview_state
+from core.web.cache import public_page
+from core.web.pages import absolute, json_ld, paginate, preview_state
 from events.filters import EventFilter
 from events.models import (
     Event,

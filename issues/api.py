@@ -8,7 +8,8 @@ from django.db.models import Prefetch, QuerySet
 from drf_spectacular.utils import extend_schema_field, extend_schema_view
 from rest_framework import serializers
 
-from core.api import (
+from core.api.schema import list_schema, retrieve_schema
+from core.api.viewsets import (
     APIURLField,
     FuzzyDateField,
     IncludableSerializer,
@@ -16,7 +17,6 @@ from core.api import (
     PublicURLField,
     if_public,
 )
-from core.api_schema import list_schema, retrieve_schema
 from core.text import sanitize_html
 from events.api import (
     CitationSerializer,

@@ -1,7 +1,6 @@
-"""RSS/Atom feeds of the latest events and developments, site-wide and per issue; issue calendars.
+"""RSS/Atom feeds of each issue's developments and events, and issue calendars.
 
-The site-wide feed lives here because it mixes events with issue developments, and only the top
-layer may import both. Items are capped, so each feed costs the same few queries at any size.
+Items are capped, so each feed costs the same few queries at any size.
 """
 
 from __future__ import annotations
@@ -11,7 +10,6 @@ from typing import Any
 from django.contrib.syndication.views import Feed
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
-from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 from django.utils.translation import gettext as _
@@ -29,22 +27,6 @@ def latest_developments(queryset: Any = None) -> list[Development]:
     return list(
         queryset.published().select_related("issue").order_by("-updated_at", "-pk")[:FEED_ITEMS]
     )
-
-
-class LatestFeed(ItemMixin):
-    """RSS: the latest events and issue developments across the site."""
-
-    def title(self) -> str:
-        return _("Relations Tracker: latest events and developments")
-
-    def link(self) -> str:
-        return reverse("core:home")
-
-    def description(self) -> str:
-        return _("New and updated events, and how each issue developed.")
-
-    def items(self) -> list[Any]:
-        return newest_first(latest_events(), latest_developments())
 
 
 class IssueFeed(ItemMixin):
@@ -66,17 +48,6 @@ class IssueFeed(ItemMixin):
         events = latest_events(Event.objects.filter(issues=obj))
         developments = latest_developments(Development.objects.filter(issue=obj))
         return newest_first(events, developments)
-
-
-class LatestRssFeed(LatestFeed, Feed):
-    pass
-
-
-class LatestAtomFeed(LatestFeed, Feed):
-    feed_type = Atom1Feed
-
-    def subtitle(self) -> str:
-        return self.description()
 
 
 class IssueRssFeed(IssueFeed, Feed):

@@ -9,10 +9,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_countries import countries
 
-from core.cache import public_page
-from core.charts import activity_chart, monthly_counts
 from core.editorial import published_q
-from core.public import parse_as_of, preview_state
+from core.web.cache import public_page
+from core.web.charts import activity_chart, monthly_counts
+from core.web.pages import parse_as_of, preview_state
 from events.models import Event
 from issues.models import (
     Development,

@@ -1,4 +1,4 @@
-"""OpenAPI description of partner key authentication (imported by config.api)."""
+"""OpenAPI description of partner key authentication (imported by config.api_router)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from drf_spectacular.extensions import OpenApiAuthenticationExtension
 
 
 class APIKeyAuthenticationScheme(OpenApiAuthenticationExtension):
-    target_class = "partners.api.APIKeyAuthentication"
+    target_class = "partners.auth.APIKeyAuthentication"
     name = "ApiKey"
 
     def get_security_definition(self, auto_schema: Any) -> dict[str, str]:

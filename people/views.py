@@ -9,9 +9,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_countries import countries as country_names
 
-from core.cache import public_page
 from core.editorial import published_q
-from core.public import absolute, json_ld, paginate, parse_as_of, preview_state
+from core.web.cache import public_page
+from core.web.pages import absolute, json_ld, paginate, parse_as_of, preview_state
 from events.models import EventParticipation, Source, Statement, StatementCitation
 from people.models import Organization, Person, Position
 

@@ -6,6 +6,7 @@ import pytest
 from django.core.cache import cache
 from django.http import HttpRequest
 from django.test import Client
+from django.utils import translation
 
 from tests.factories import editor_user, publisher_user
 
@@ -33,6 +34,12 @@ def client() -> SignInClient:
 @pytest.fixture(autouse=True)
 def _clear_cache() -> None:
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _default_language() -> None:
+    """Each test starts in the default language, whatever the test before it activated."""
+    translation.deactivate()
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from typing import Any
 
 from django.test import Client
 
-from core.cache import content_version
+from core.web.cache import content_version
 
 # Every public page must stay within this many queries, whatever the number of rows.
 MAX_PAGE_QUERIES = 10

@@ -1,0 +1,331 @@
+"""Building blocks of the partner API (/api/v1/): fields, pagination, formats, conditional GET.
+
+Every resource is a `PublicReadOnlyViewSet`: its queryset starts from `.published()`, children are
+prefetched with their own `.published()`, `?include=` adds prefetches (never per-row queries), and
+any bad parameter is a 400 naming the parameter — before the database is touched when the value
+could crash it (NUL bytes, forged cursors).
+"""
+
+from __future__ import annotations
+
+import copy
+import functools
+import hashlib
+import re
+from collections.abc import Callable, Iterable
+from datetime import date
+from typing import Any
+
+from django.db.models import QuerySet
+from django.http import HttpRequest, JsonResponse
+from django.urls import get_script_prefix, reverse
+from django.utils.cache import get_conditional_response, patch_vary_headers
+from django.utils.http import http_date
+from django.utils.translation import get_language
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema_field
+from rest_framework import serializers, viewsets
+from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.renderers import JSONRenderer
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from core.api.formats import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
+from core.dates import FuzzyDate, Precision
+from core.filters import NUL_MESSAGE
+
+FUZZY_DATE_SCHEMA = {
+    "type": "object",
+    "properties": {
+        "date": {"type": "string", "format": "date", "description": "First day of the period."},
+        "precision": {"type": "string", "enum": list(Precision.values)},
+        "display": {"type": "string", "description": "As a person writes it."},
+    },
+    "required": ["date", "precision", "display"],
+}
+
+
+# --- Fields -------------------------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=8192)
+def _fuzzy_date_dict(first: date, precision: str, language: str | None) -> dict[str, str]:
+    return FuzzyDate(first, precision).as_dict()
+
+
+def fuzzy_date_dict(value: FuzzyDate) -> dict[str, str]:
+    """`value.as_dict()`, remembered per language: pages repeat dates, formatting is slow.
+
+    The dict is shared between rows; it is only ever read (rendered), never changed.
+    """
+    return _fuzzy_date_dict(value.first, value.precision, get_language())
+
+
+@extend_schema_field(FUZZY_DATE_SCHEMA)
+class FuzzyDateField(serializers.Field):
+    """A `FuzzyDate` attribute as {"date", "precision", "display"}."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("read_only", True)
+        super().__init__(**kwargs)
+
+    def to_representation(self, value: Any) -> dict[str, str]:
+        return fuzzy_date_dict(value)
+
+
+def absolute_url(context: dict[str, Any], path: str) -> str:
+    """`path` made absolute for the current request (its scheme and host worked out once)."""
+    request = context.get("request")
+    if request is None:
+        return path
+    http_request = getattr(request, "_request", request)
+    base = getattr(http_request, "_absolute_base", None)
+    if base is None:
+        # build_absolute_uri validates the host on every call; rows need it hundreds of times.
+        base = http_request.build_absolute_uri("/")[:-1]
+        http_request._absolute_base = base
+    return base + path if path.startswith("/") else request.build_absolute_uri(path)
+
+
+@functools.cache
+def _detail_path_parts(basename: str, lookup: str, script_prefix: str) -> tuple[str, str]:
+    marker = "1234567890" if lookup == "pk" else "lookup-marker"
+    path = reverse(f"api:{basename}-detail", kwargs={lookup: marker})
+    prefix, _, suffix = path.partition(marker)
+    return prefix, suffix
+
+
+def api_detail_path(basename: str, lookup: str, value: Any) -> str:
+    """The API detail path of one object, without a URL resolver call per row."""
+    prefix, suffix = _detail_path_parts(basename, lookup, get_script_prefix())
+    return f"{prefix}{value}{suffix}"
+
+
+@extend_schema_field(OpenApiTypes.URI)
+class PublicURLField(serializers.Field):
+    """The object's public page, as an absolute URL."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, value: Any) -> str:
+        return absolute_url(self.context, value.get_absolute_url())
+
+
+@extend_schema_field(OpenApiTypes.URI)
+class APIURLField(serializers.Field):
+    """The object's API detail URL, as an absolute URL."""
+
+    def __init__(self, basename: str, lookup: str = "slug", **kwargs: Any) -> None:
+        self.basename = basename
+        self.lookup = lookup
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, value: Any) -> str:
+        path = api_detail_path(self.basename, self.lookup, getattr(value, self.lookup))
+        return absolute_url(self.context, path)
+
+
+def if_public(obj: Any) -> Any:
+    """The object when the public may see it, else None (for select_related parents)."""
+    return obj if obj is not None and obj.is_public else None
+
+
+class IncludableSerializer(serializers.Serializer):
+    """Drops the fields named in `Meta.include_fields` unless `?include=` asked for them."""
+
+    def get_fields(self) -> dict[str, serializers.Field]:
+        include = self.context.get("include")
+        if include is None:  # schema generation: document every optional field
+            return super().get_fields()
+        includable = getattr(getattr(self, "Meta", None), "include_fields", ())
+        skipped = set(includable) - set(include)
+        # Copy only the fields that will be used: deep-copying unused nested serializers per
+        # request costs more than serializing a page.
+        return {
+            name: copy.deepcopy(field)
+            for name, field in self._declared_fields.items()
+            if name not in skipped
+        }
+
+
+# --- Views --------------------------------------------------------------------------------------
+
+
+def reject_nul_bytes(request: Request) -> None:
+    """A NUL byte in any parameter is a 400 on it; PostgreSQL would refuse it with a 500."""
+    errors = {}
+    for key, values in request.query_params.lists():
+        if "\x00" in key or any("\x00" in value for value in values):
+            errors[key.replace("\x00", "") or "query"] = [str(NUL_MESSAGE)]
+    if errors:
+        raise ValidationError(errors)
+
+
+def split_includes(request: Request) -> list[str]:
+    values = request.query_params.getlist("include")
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
+def include_parameter(options: Iterable[str]) -> OpenApiParameter:
+    names = ", ".join(sorted(options))
+    return OpenApiParameter(
+        "include",
+        OpenApiTypes.STR,
+        description=f"Comma-separated nested lists to add to each row: {names}. "
+        "Costs one query per list, whatever the page size.",
+    )
+
+
+FORMAT_PARAMETER = OpenApiParameter(
+    "format",
+    OpenApiTypes.STR,
+    enum=["json", "csv"],
+    description="Response format: json (default) or csv (one row per object, UTF-8).",
+)
+PAGE_SIZE_PARAMETER = OpenApiParameter(
+    "page_size",
+    OpenApiTypes.INT,
+    description=f"Rows per page, 1–{MAX_PAGE_SIZE} (default {DEFAULT_PAGE_SIZE}).",
+)
+
+
+class ContentETagMixin:
+    """ETag from the rendered content, Last-Modified when known, and 304 on a match."""
+
+    def dispatch(self, request: Any, *args: Any, **kwargs: Any) -> Any:
+        response = super().dispatch(request, *args, **kwargs)  # type: ignore[misc]
+        if request.method not in ("GET", "HEAD") or response.status_code != 200:
+            return response
+        if hasattr(response, "render") and not response.is_rendered:
+            response.render()
+        # The ETag is the content itself, so it changes whenever any nested child does.
+        etag = '"' + hashlib.sha256(response.content).hexdigest()[:40] + '"'
+        response["ETag"] = etag
+        last_modified = getattr(self, "_last_modified", None)
+        if last_modified is not None:
+            response["Last-Modified"] = http_date(last_modified.timestamp())
+        patch_vary_headers(response, ("Accept",))
+        # 304 is decided by the ETag only: Last-Modified cannot see deletions or child edits.
+        return get_conditional_response(request, etag=etag, response=response)
+
+
+class PublicReadOnlyViewSet(ContentETagMixin, viewsets.ReadOnlyModelViewSet):
+    """Read-only resource of published rows: compact lists, rich details, includes, formats."""
+
+    lookup_field = "slug"
+    # Only plausible keys reach the database (a NUL byte in a path would crash PostgreSQL, a
+    # 30-digit id overflow it); anything else is this API's JSON 404, not the site's HTML one.
+    lookup_value_pattern = re.compile(r"[-a-zA-Z0-9_]{1,200}")
+    list_serializer_class: type[serializers.Serializer]
+    detail_serializer_class: type[serializers.Serializer]
+    # include name -> function adding the prefetch it needs; details always get all of them.
+    include_prefetches: dict[str, Callable[[QuerySet], QuerySet]] = {}
+    # Default cursor ordering; the first field is the cursor position, the last breaks ties.
+    ordering: tuple[str, ...] = ("-updated_at", "-pk")
+
+    def base_queryset(self) -> QuerySet:
+        raise NotImplementedError
+
+    def get_object(self) -> Any:
+        value = str(self.kwargs.get(self.lookup_url_kwarg or self.lookup_field, ""))
+        if not self.lookup_value_pattern.fullmatch(value):
+            raise NotFound()
+        return super().get_object()
+
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
+        reject_nul_bytes(request)
+        super().initial(request, *args, **kwargs)
+
+    def get_includes(self) -> list[str]:
+        if self.action == "retrieve":
+            return list(self.include_prefetches)
+        requested = split_includes(self.request)
+        unknown = [name for name in requested if name not in self.include_prefetches]
+        if unknown:
+            choices = ", ".join(sorted(self.include_prefetches)) or "nothing"
+            raise ValidationError(
+                {"include": [f"Unknown: {', '.join(unknown)}. Choose from: {choices}."]}
+            )
+        return list(dict.fromkeys(requested))
+
+    def filter_queryset(self, queryset: QuerySet) -> QuerySet:
+        filterset_class = getattr(self, "filterset_class", None)
+        if filterset_class is not None and not (
+            set(self.request.query_params) & set(filterset_class.base_filters)
+        ):
+            # No filter asked for: skip building (and deep-copying) the whole FilterSet.
+            return queryset
+        return super().filter_queryset(queryset)
+
+    def get_queryset(self) -> QuerySet:
+        queryset = self.base_queryset()
+        for name in self.get_includes():
+            queryset = self.include_prefetches[name](queryset)
+        return queryset
+
+    def get_serializer_class(self) -> type[serializers.Serializer]:
+        if self.action == "retrieve":
+            return self.detail_serializer_class
+        return self.list_serializer_class
+
+    def get_serializer_context(self) -> dict[str, Any]:
+        context = super().get_serializer_context()
+        if getattr(self, "swagger_fake_view", False):
+            return context
+        context["include"] = set(self.get_includes())
+        return context
+
+    def get_pagination_ordering(self, request: Request) -> tuple[str, ...]:
+        """`?ordering=` when the FilterSet offers it (already validated), else the default."""
+        filterset_class = getattr(self, "filterset_class", None)
+        if filterset_class is None or "ordering" not in filterset_class.base_filters:
+            return self.ordering  # never order by a field nobody validated
+        requested = [
+            part.strip()
+            for value in request.query_params.getlist("ordering")
+            for part in value.split(",")
+            if part.strip()
+        ]
+        if not requested:
+            return self.ordering
+        tie = "-pk" if requested[0].startswith("-") else "pk"
+        return (*requested, tie)
+
+    def finalize_response(
+        self, request: Request, response: Response, *args: Any, **kwargs: Any
+    ) -> Response:
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if response.status_code >= 400 and getattr(response, "accepted_renderer", None):
+            # Errors are always JSON, whatever format was asked for, so clients can read them.
+            if response.accepted_renderer.format not in ("json", "api"):
+                response.accepted_renderer = JSONRenderer()
+                response.accepted_media_type = JSONRenderer.media_type
+        return response
+
+    def note_last_modified(self, objects: Iterable[Any]) -> None:
+        stamps = [obj.updated_at for obj in objects if getattr(obj, "updated_at", None)]
+        self._last_modified = max(stamps) if stamps else None
+
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        queryset = self.filter_queryset(self.get_queryset())
+        page = self.paginate_queryset(queryset)
+        self.note_last_modified(page)
+        return self.render_page(request, page)
+
+    def render_page(self, request: Request, page: list[Any]) -> Response:
+        serializer = self.get_serializer(page, many=True)
+        return self.get_paginated_response(serializer.data)
+
+    def retrieve(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        instance = self.get_object()
+        self.note_last_modified([instance])
+        return self.render_object(request, instance)
+
+    def render_object(self, request: Request, instance: Any) -> Response:
+        return Response(self.get_serializer(instance).data)
+
+
+def api_not_found(request: HttpRequest, *args: Any, **kwargs: Any) -> JsonResponse:
+    """Any other path under /api/v1/: a JSON 404, like the API's own."""
+    return JsonResponse({"detail": "Not found."}, status=404)

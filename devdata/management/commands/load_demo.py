@@ -1,0 +1,17 @@
+"""`manage.py load_demo`: load the South Korea–China demo dataset (safe to run again)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.management.base import BaseCommand
+
+from devdata.demo.loader import load_demo
+
+
+class Command(BaseCommand):
+    help = "Load or update the demo dataset: people, sources, events, statements and issues."
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        loader = load_demo()
+        self.stdout.write(loader.summary())

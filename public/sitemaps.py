@@ -1,0 +1,113 @@
+"""sitemap.xml sections for every public page, and robots.txt pointing crawlers at it.
+
+Lives in `config` because it spans every app. Each section starts from `.published()`.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from django.contrib.sitemaps import Sitemap
+from django.http import HttpRequest, HttpResponse
+from django.urls import NoReverseMatch, reverse
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
+
+from events.models import Event, Source
+from issues.models import Issue
+from people.models import Organization, Person
+
+
+class PublishedSitemap(Sitemap):
+    """Published rows of one model, with their last edit as lastmod."""
+
+    model: type = None  # type: ignore[assignment]
+    fields: tuple[str, ...] = ("slug",)
+
+    def items(self) -> Any:
+        return self.model.objects.published().only("pk", "updated_at", *self.fields).order_by("pk")
+
+    def lastmod(self, item: Any) -> datetime:
+        return item.updated_at
+
+
+class EventSitemap(PublishedSitemap):
+    model = Event
+    changefreq = "weekly"
+    priority = 0.8
+
+
+class IssueSitemap(PublishedSitemap):
+    model = Issue
+    changefreq = "weekly"
+    priority = 0.8
+
+
+class PersonSitemap(PublishedSitemap):
+    model = Person
+    changefreq = "monthly"
+
+
+class OrganizationSitemap(PublishedSitemap):
+    model = Organization
+    changefreq = "monthly"
+
+
+class SourceSitemap(PublishedSitemap):
+    model = Source
+    fields = ()
+    changefreq = "yearly"
+    priority = 0.3
+
+
+# The list pages; a name that does not resolve (a page not built yet) is left out, not a 500.
+STATIC_PAGES = [
+    "public:home",
+    "events:event_list",
+    "people:person_list",
+    "issues:issue_list",
+    "events:source_list",
+]
+
+
+class StaticSitemap(Sitemap):
+    changefreq = "daily"
+    priority = 1.0
+
+    def items(self) -> list[str]:
+        names = []
+        for name in STATIC_PAGES:
+            try:
+                reverse(name)
+            except NoReverseMatch:
+                continue
+            names.append(name)
+        return names
+
+    def location(self, item: str) -> str:
+        return reverse(item)
+
+
+SITEMAPS = {
+    "pages": StaticSitemap,
+    "events": EventSitemap,
+    "issues": IssueSitemap,
+    "people": PersonSitemap,
+    "organizations": OrganizationSitemap,
+    "sources": SourceSitemap,
+}
+
+
+@require_GET
+@cache_control(max_age=86400, public=True)
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    """Allow every crawler everywhere but the admin and the API; point it at the sitemap."""
+    lines = [
+        "User-agent: *",
+        "Allow: /",
+        "Disallow: /admin/",
+        "Disallow: /api/",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -1,0 +1,12 @@
+from django.urls import path
+
+from . import feeds, views
+
+app_name = "public"
+
+urlpatterns = [
+    path("feeds/latest.rss", feeds.LatestRssFeed(), name="latest_feed_rss"),
+    path("feeds/latest.atom", feeds.LatestAtomFeed(), name="latest_feed_atom"),
+    path("", views.home, name="home"),
+    path("search/", views.search, name="search"),
+]

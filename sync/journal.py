@@ -1,0 +1,236 @@
+"""The change journal behind `/api/v1/changes/`: which synced object changed, and its new state.
+
+Writing side. Receivers in `sync.signals` call `journal_record()` after every save or delete of a
+synced type, and `journal_record_parent()` after a change to something a partner mirrors inside a
+parent (a participation inside its event, a stance inside its issue). Models are named by label
+and looked up through the app registry, so `core` imports no app above it.
+
+A row records the object's visibility *state* (editorial status published? publish-at?), not
+whether it was visible; the feed (`sync.changes`) reads it against the clock. Drafts that were
+never visible write nothing: their slugs could leak unpublished work.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.apps import apps
+from django.db import models
+from django.utils import timezone
+
+from core.editorial import EditorialStatus
+from sync.models import ChangeLog
+
+# Synced model label → public type name in the feed.
+SYNCED_TYPES: dict[str, str] = {
+    "people.Organization": "organization",
+    "people.Person": "person",
+    "events.Source": "source",
+    "events.Event": "event",
+    "events.Statement": "statement",
+    "issues.Issue": "issue",
+}
+
+# Child model label → attribute paths to the synced parent(s) a partner mirrors it inside.
+CHILD_PARENTS: dict[str, tuple[str, ...]] = {
+    "people.PersonName": ("person",),
+    "people.PersonIdentifier": ("person",),
+    "people.Position": ("person",),
+    "events.EventParticipation": ("event", "person"),
+    "events.EventCitation": ("event",),
+    "events.StatementCitation": ("statement",),
+    "issues.Stance": ("issue",),
+    "issues.Development": ("issue",),
+    "issues.StanceCitation": ("stance.issue",),
+    "issues.DevelopmentCitation": ("development.issue",),
+    # Not synced on its own: its name and slug are shown inside every event of the series.
+    "events.EventSeries": ("events",),
+}
+
+# When a synced object's visibility changes, these related objects' public content changes too
+# (a statement is visible only with its speaker and event; an event lists published participants;
+# an issue's timeline hides developments at unpublished events). Reverse accessor names.
+DEPENDENTS: dict[str, tuple[str, ...]] = {
+    "people.Person": ("statements", "events"),
+    "events.Event": ("statements", "issues", "developments__issue"),
+    "events.Source": ("events", "statements", "stances__issue", "developments__issue"),
+}
+
+
+@dataclass(frozen=True)
+class State:
+    """What decides an object's visibility: published status and the time it takes effect."""
+
+    slug: str
+    published: bool
+    publish_at: datetime | None
+    deleted: bool = False
+
+    def is_public_at(self, when: datetime) -> bool:
+        return (
+            not self.deleted
+            and self.published
+            and (self.publish_at is None or self.publish_at <= when)
+        )
+
+    def is_scheduled_at(self, when: datetime) -> bool:
+        return (
+            not self.deleted
+            and self.published
+            and self.publish_at is not None
+            and (self.publish_at > when)
+        )
+
+
+def model_label(model: type[models.Model]) -> str:
+    return f"{model._meta.app_label}.{model._meta.object_name}"
+
+
+def synced_type(model: type[models.Model]) -> str | None:
+    """The feed's type name for a model, or None when the model is not synced."""
+    return SYNCED_TYPES.get(model_label(model))
+
+
+def synced_models() -> dict[str, type[models.Model]]:
+    """Feed type name → model class."""
+    return {name: apps.get_model(label) for label, name in SYNCED_TYPES.items()}
+
+
+def _combine(states: Iterable[tuple[bool, datetime | None]]) -> tuple[bool, datetime | None]:
+    """Visible only when every part is: all published, from the latest publish-at on."""
+    published, publish_at = True, None
+    for part_published, part_publish_at in states:
+        published = published and part_published
+        if part_publish_at is not None and (publish_at is None or part_publish_at > publish_at):
+            publish_at = part_publish_at
+    return published, publish_at
+
+
+def _editorial(obj: models.Model) -> tuple[bool, datetime | None]:
+    return obj.editorial_status == EditorialStatus.PUBLISHED, obj.publish_at
+
+
+def object_state(instance: models.Model, *, deleted: bool = False) -> State:
+    """The visibility state of a synced object as it is now."""
+    if synced_type(type(instance)) == "statement":
+        # Mirrors StatementQuerySet.published(): the speaker and the event (if any) both visible.
+        parts = [_editorial(instance.speaker)]
+        if instance.event_id:
+            parts.append(_editorial(instance.event))
+        published, publish_at = _combine(parts)
+    else:
+        published, publish_at = _editorial(instance)
+    return State(getattr(instance, "slug", "") or "", published, publish_at, deleted)
+
+
+def _same(row: ChangeLog, state: State) -> bool:
+    return (row.slug, row.state_published, row.publish_at, row.deleted) == (
+        state.slug,
+        state.published,
+        state.publish_at,
+        state.deleted,
+    )
+
+
+def journal_record(instance: models.Model, *, deleted: bool = False, _depth: int = 0) -> None:
+    """Write a journal row for a synced object that was saved or deleted (skips invisible noise)."""
+    object_type = synced_type(type(instance))
+    if object_type is None or instance.pk is None:
+        return
+    now = timezone.now()
+    state = object_state(instance, deleted=deleted)
+    previous = (
+        ChangeLog.objects.filter(object_type=object_type, object_id=instance.pk)
+        .order_by("-id")
+        .first()
+    )
+    was_visible = previous is not None and previous.is_public_at(now)
+    ever_public = was_visible or (previous is not None and previous.ever_public)
+    visible = state.is_public_at(now)
+    if not visible and not state.is_scheduled_at(now) and not ever_public:
+        return  # never visible and not about to be: nothing a partner may know
+    if not visible and previous is not None and _same(previous, state):
+        return  # the same hidden state again
+    ChangeLog.objects.create(
+        object_type=object_type,
+        object_id=instance.pk,
+        slug=state.slug,
+        at=now,
+        deleted=state.deleted,
+        state_published=state.published,
+        publish_at=state.publish_at,
+        was_visible=was_visible,
+        ever_public=ever_public,
+    )
+    visibility_changed = previous is None or (
+        previous.state_published,
+        previous.publish_at,
+        previous.deleted,
+    ) != (state.published, state.publish_at, state.deleted)
+    # A deleted object's relations are gone by now; sync.signals saved its dependents beforehand.
+    if visibility_changed and not deleted and _depth == 0:
+        for related in dependents(instance):
+            journal_record(related, _depth=_depth + 1)
+
+
+def dependents(instance: models.Model) -> list[models.Model]:
+    """Synced objects whose public content follows this object's visibility."""
+    found: list[models.Model] = []
+    for path in DEPENDENTS.get(model_label(type(instance)), ()):
+        accessor, _, through = path.partition("__")
+        related = getattr(instance, accessor, None)
+        if related is None:
+            continue
+        if through:
+            model = related.model._meta.get_field(through).related_model
+            found.extend(model.objects.filter(pk__in=related.values(through)).distinct())
+        else:
+            found.extend(related.all())
+    return found
+
+
+def resolve_path(instance: models.Model, path: str) -> list[models.Model]:
+    """Follow "stance.issue" (or a to-many "events") from a child to its parents."""
+    obj: object = instance
+    for attr in path.split("."):
+        try:
+            obj = getattr(obj, attr)
+        except models.ObjectDoesNotExist:
+            return []
+        if obj is None:
+            return []
+    if isinstance(obj, models.Manager):
+        return list(obj.all()) if instance.pk is not None else []
+    return [obj]  # type: ignore[list-item]
+
+
+def journal_record_parent(instance: models.Model) -> None:
+    """A child changed: record its synced parents as updated, so mirrors refresh them."""
+    for path in CHILD_PARENTS.get(model_label(type(instance)), ()):
+        for parent in resolve_path(instance, path):
+            journal_record(parent)
+
+
+def journal_bulk_published(instances: Iterable[models.Model]) -> int:
+    """Journal rows for objects created with `bulk_create` (which sends no signals)."""
+    now = timezone.now()
+    rows = []
+    for instance in instances:
+        object_type = synced_type(type(instance))
+        state = object_state(instance)
+        if object_type is None or not (state.is_public_at(now) or state.is_scheduled_at(now)):
+            continue
+        rows.append(
+            ChangeLog(
+                object_type=object_type,
+                object_id=instance.pk,
+                slug=state.slug,
+                at=now,
+                state_published=state.published,
+                publish_at=state.publish_at,
+            )
+        )
+    ChangeLog.objects.bulk_create(rows, batch_size=2000)
+    return len(rows)

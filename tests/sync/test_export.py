@@ -1,0 +1,142 @@
+"""The bulk export holds every published object, and nothing else, as the API shows it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+
+import orjson
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from core.editorial import EditorialStatus
+from sync.export import write_archive
+from tests.factories import (
+    DevelopmentFactory,
+    EventFactory,
+    EventParticipationFactory,
+    IssueFactory,
+    OrganizationFactory,
+    PersonFactory,
+    SourceFactory,
+    StatementFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+HIDDEN = [
+    {"editorial_status": EditorialStatus.DRAFT},
+    {"editorial_status": EditorialStatus.REVIEW},
+    {"editorial_status": EditorialStatus.ARCHIVED},
+    {"publish_at": dt.datetime(2999, 1, 1, tzinfo=dt.UTC)},
+]
+
+
+@pytest.fixture(autouse=True)
+def _no_settle(settings):
+    settings.CHANGES_SETTLE_SECONDS = 0
+
+
+def read_archive(data: bytes) -> dict[str, list[dict]]:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return {
+            name.removesuffix(".jsonl"): [
+                orjson.loads(line) for line in archive.read(name).splitlines()
+            ]
+            for name in archive.namelist()
+            if name.endswith(".jsonl")
+        } | {"manifest": [orjson.loads(archive.read("manifest.json"))]}
+
+
+def export() -> dict[str, list[dict]]:
+    buffer = io.BytesIO()
+    write_archive(buffer)
+    return read_archive(buffer.getvalue())
+
+
+def test_export_contains_only_published_objects():
+    shown = {
+        "events": EventFactory(slug="shown-event").slug,
+        "people": PersonFactory(slug="shown-person").slug,
+        "organizations": OrganizationFactory(slug="shown-org").slug,
+        "issues": IssueFactory(slug="shown-issue").slug,
+    }
+    for n, hidden in enumerate(HIDDEN):
+        EventFactory(slug=f"hidden-event-{n}", **hidden)
+        PersonFactory(slug=f"hidden-person-{n}", **hidden)
+        OrganizationFactory(slug=f"hidden-org-{n}", **hidden)
+        IssueFactory(slug=f"hidden-issue-{n}", **hidden)
+
+    archive = export()
+
+    for resource, slug in shown.items():
+        assert [row["slug"] for row in archive[resource]] == [slug]
+
+
+def test_export_leaves_out_children_and_statements_of_hidden_objects():
+    event = EventFactory()
+    EventParticipationFactory(
+        event=event,
+        person__display_name="Hidden Participant",
+        person__editorial_status=EditorialStatus.DRAFT,
+    )
+    hidden_speaker = PersonFactory(
+        display_name="Hidden Speaker", editorial_status=EditorialStatus.DRAFT
+    )
+    StatementFactory(speaker=hidden_speaker, event=event)
+    DevelopmentFactory(event=EventFactory(editorial_status=EditorialStatus.DRAFT))
+    SourceFactory(title="Hidden report", editorial_status=EditorialStatus.DRAFT)
+
+    archive = export()
+
+    assert archive["events"][0]["participants"] == []
+    assert archive["statements"] == []
+    assert archive["sources"] == []
+    assert archive["issues"][0]["developments"] == []
+    assert b"Hidden" not in orjson.dumps(archive)
+
+
+def test_export_rows_are_the_api_detail_representation(client):
+    event = EventParticipationFactory().event
+    response = client.get("/api/v1/export/")
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/zip"
+    archive = read_archive(b"".join(response.streaming_content))
+    detail = client.get(f"/api/v1/events/{event.slug}/").json()
+    assert archive["events"] == [detail]
+
+
+def test_export_endpoint_answers_304_when_nothing_changed(client):
+    EventFactory()
+    first = client.get("/api/v1/export/")
+
+    again = client.get("/api/v1/export/", HTTP_IF_NONE_MATCH=first["ETag"])
+
+    assert again.status_code == 304
+
+
+def test_manifest_cursor_continues_with_the_changes_feed(client):
+    EventFactory()
+    manifest = export()["manifest"][0]
+    later = EventFactory()
+
+    body = client.get("/api/v1/changes/", {"since": manifest["changes_cursor"]}).json()
+
+    assert manifest["resources"]["events"]["count"] == 1
+    assert [(c["type"], c["id"]) for c in body["results"]] == [("event", later.pk)]
+
+
+def test_export_data_writes_a_dated_archive_with_csv(tmp_path):
+    PersonFactory(display_name="Lee Jae Myung", native_name="이재명")
+
+    call_command("export_data", output_dir=tmp_path, stdout=io.StringIO())
+
+    path = tmp_path / f"relations-tracker-{timezone.localdate()}.zip"
+    with zipfile.ZipFile(path) as archive:
+        csv_text = archive.read("people.csv").decode("utf-8")
+        assert set(archive.namelist()) >= {"manifest.json", "events.jsonl", "people.csv"}
+    assert "이재명" in csv_text
+    assert list(tmp_path.iterdir()) == [path]
