@@ -38,7 +38,7 @@ def calendar_urls_with_hostile_names() -> list[str]:
     return [
         reverse("events:event_calendar"),
         reverse("events:single_event_calendar", args=[event.slug]),
-        reverse("events:person_calendar", args=[person.slug]),
+        reverse("people:person_calendar", args=[person.slug]),
         reverse("issues:issue_calendar", args=[issue.slug]),
     ]
 
