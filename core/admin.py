@@ -266,3 +266,21 @@ class FastInlineMixin:
     def get_queryset(self, request: HttpRequest) -> QuerySet:
         preload = list(self.autocomplete_fields) + list(self.related_preload)
         return super().get_queryset(request).select_related(*preload)
+
+
+class CitationInline(FastInlineMixin, admin.TabularInline):
+    """Sources cited by a fact; each app's citation inline sets `model` and `related_preload`."""
+
+    extra = 1
+    fields = ["source", "locator", "note", "conflicts"]
+    autocomplete_fields = ["source"]
+
+
+class CitationAdmin(LinkTableAdmin):
+    """Citations on their own pages (events and issues register their citation models with it)."""
+
+    list_display = ["__str__", "source", "locator", "conflicts"]
+    list_filter = ["conflicts"]
+    list_select_related = ["source", "source__outlet"]
+    search_fields = ["source__title", "note"]
+    autocomplete_fields = ["source"]

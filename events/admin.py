@@ -11,6 +11,8 @@ from django.utils.translation import gettext_lazy as _
 
 from core.admin import (
     EDITORIAL_FIELDSET,
+    CitationAdmin,
+    CitationInline,
     FastInlineMixin,
     LinkTableAdmin,
     PreloadedInlineFormSet,
@@ -44,14 +46,6 @@ class ParticipationInline(FastInlineMixin, admin.TabularInline):
     autocomplete_fields = ["person"]
     verbose_name_plural = _("participants (title left blank is filled from the person's position)")
     related_preload = ("event",)
-
-
-class CitationInline(FastInlineMixin, admin.TabularInline):
-    """Sources cited by a fact; each app's citation inline sets `model` and `related_preload`."""
-
-    extra = 1
-    fields = ["source", "locator", "note", "conflicts"]
-    autocomplete_fields = ["source"]
 
 
 class EventCitationInline(CitationInline):
@@ -207,12 +201,4 @@ class EventParticipationAdmin(LinkTableAdmin):
         super().save_model(request, obj, form, change)
 
 
-@admin.register(EventCitation, StatementCitation)
-class CitationAdmin(LinkTableAdmin):
-    """Citations on their own (issues registers its citation models with this too)."""
-
-    list_display = ["__str__", "source", "locator", "conflicts"]
-    list_filter = ["conflicts"]
-    list_select_related = ["source", "source__outlet"]
-    search_fields = ["source__title", "note"]
-    autocomplete_fields = ["source"]
+admin.site.register([EventCitation, StatementCitation], CitationAdmin)

@@ -1,15 +1,10 @@
-"""Partner API for events, statements and sources: serializers and read-only viewsets.
-
-Issues sit above events in the layers, so the issues an event is linked to are prefetched through
-the reverse relation with the Issue model looked up by name, never imported.
-"""
+"""Partner API for events, statements and sources: serializers and read-only viewsets."""
 
 from __future__ import annotations
 
 import re
 from typing import Any
 
-from django.apps import apps
 from django.db.models import Prefetch, QuerySet
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema_field, extend_schema_view
@@ -18,6 +13,14 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from core.api.formats import ICSRenderer
+from core.api.refs import (
+    CitationSerializer,
+    EventRefSerializer,
+    IssueRefSerializer,
+    PersonRefSerializer,
+    SourceListSerializer,
+    published_citations,
+)
 from core.api.schema import list_schema, retrieve_schema
 from core.api.viewsets import (
     APIURLField,
@@ -30,7 +33,6 @@ from core.api.viewsets import (
     fuzzy_date_dict,
     if_public,
 )
-from core.editorial import published_q
 from core.text import sanitize_html
 from events.filters import EventFilter, SourceFilter, StatementFilter
 from events.models import (
@@ -41,49 +43,16 @@ from events.models import (
     Statement,
     StatementCitation,
 )
-from people.api import OrganizationRefSerializer, PersonRefSerializer
+from issues.models import Issue
 from people.models import Person
 
 # --- Sources ------------------------------------------------------------------------------------
-
-
-class SourceListSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
-    title = serializers.CharField()
-    outlet = serializers.SerializerMethodField()
-    outlet_note = serializers.CharField()
-    link = serializers.CharField(source="url", allow_null=True, help_text="The source's own URL.")
-    published = FuzzyDateField(allow_null=True)
-    language = serializers.CharField()
-    kind = serializers.CharField()
-    updated_at = serializers.DateTimeField()
-    url = PublicURLField()
-    api_url = APIURLField("source", lookup="pk")
-
-    @extend_schema_field(OrganizationRefSerializer(allow_null=True))
-    def get_outlet(self, obj: Source) -> dict[str, Any] | None:
-        outlet = if_public(obj.outlet) if obj.outlet_id else None
-        return OrganizationRefSerializer(outlet, context=self.context).data if outlet else None
 
 
 class SourceDetailSerializer(SourceListSerializer):
     byline = serializers.CharField()
     authors = PersonRefSerializer(many=True)
     summary = serializers.CharField()
-
-
-class CitationSerializer(serializers.Serializer):
-    """A fact's reference to a published source, with where and how the source says it."""
-
-    source = SourceListSerializer()
-    locator = serializers.CharField()
-    note = serializers.CharField()
-    conflicts = serializers.BooleanField()
-
-
-def published_citations(model: type) -> QuerySet:
-    """Citations whose source is published, with the source's outlet joined."""
-    return model.objects.filter(published_q("source__")).select_related("source__outlet")
 
 
 def published_sources(queryset: QuerySet) -> QuerySet:
@@ -114,25 +83,6 @@ class SourceViewSet(PublicReadOnlyViewSet):
 
 
 # --- Events -------------------------------------------------------------------------------------
-
-
-class EventRefSerializer(serializers.Serializer):
-    """An event named inside another object."""
-
-    slug = serializers.CharField()
-    title = serializers.CharField()
-    start = FuzzyDateField()
-    url = PublicURLField()
-    api_url = APIURLField("event")
-
-
-class IssueRefSerializer(serializers.Serializer):
-    """An issue named inside an event (issues are serialized fully by the issues API)."""
-
-    slug = serializers.CharField()
-    title = serializers.CharField()
-    url = PublicURLField()
-    api_url = APIURLField("issue")
 
 
 class ParticipantSerializer(serializers.Serializer):
@@ -175,8 +125,7 @@ def prefetch_sources(queryset: QuerySet) -> QuerySet:
 
 
 def prefetch_issues(queryset: QuerySet) -> QuerySet:
-    issue_model = apps.get_model("issues", "Issue")
-    return queryset.prefetch_related(Prefetch("issues", queryset=issue_model.objects.published()))
+    return queryset.prefetch_related(Prefetch("issues", queryset=Issue.objects.published()))
 
 
 def prefetch_statements(queryset: QuerySet) -> QuerySet:

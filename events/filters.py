@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 import django_filters
-from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 
 from core.filters import (
@@ -16,14 +15,14 @@ from core.filters import (
     published_queryset,
 )
 from events.models import Event, EventKind, EventSeries, EventStatus, Source, SourceKind, Statement
+from issues.models import Issue
 from people.models import Organization, Person
 
 EVENT_ORDERING_FIELDS = ("start_date", "updated_at", "title")
 
 
 def _published_issues(request: Any) -> Any:
-    # issues sits above events in the layers, so it is looked up by name rather than imported.
-    return apps.get_model("issues", "Issue").objects.published()
+    return Issue.objects.published()
 
 
 def _all_series(request: Any) -> Any:

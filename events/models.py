@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
@@ -278,6 +279,21 @@ class Event(Publishable):
     def get_absolute_url(self) -> str:
         return reverse("events:event_detail", kwargs={"slug": self.slug})
 
+    # How the event reads as an item of a feed (core.web.feeds.FeedItemMixin asks each item).
+    def feed_title(self) -> str:
+        return self.title
+
+    def feed_text(self) -> str:
+        facts = [self.date_display, self.get_status_display()]
+        country = str(self.country.name) if self.country else ""
+        place = ", ".join(part for part in [self.city, country] if part)
+        if place:
+            facts.append(place)
+        return " · ".join(facts) + (f" — {self.summary}" if self.summary else "")
+
+    def feed_categories(self) -> list[str]:
+        return [str(self.get_kind_display())]
+
     def clean(self) -> None:
         normalise_fuzzy_dates(self, "start", "end")
         if self.start_date and self.end_date and self.end_date < self.start_date:
@@ -456,6 +472,16 @@ class Statement(models.Model):
         if self.event_id:
             return self.event.get_absolute_url() + f"#statement-{self.pk}"
         return self.speaker.get_absolute_url() + f"#statement-{self.pk}"
+
+    # How the statement reads as an item of a feed (see core.web.feeds.FeedItemMixin).
+    def feed_title(self) -> str:
+        return gettext("%(speaker)s, %(date)s") % {
+            "speaker": self.speaker.display_name,
+            "date": self.said.display(),
+        }
+
+    def feed_text(self) -> str:
+        return f"“{self.text}”"
 
     def clean(self) -> None:
         normalise_fuzzy_dates(self, "said")

@@ -1,15 +1,10 @@
-"""Public pages for events (the timeline and each event) and for the sources facts cite.
-
-`issues` sits above `events` in the layers, so issue rows shown here (an event's issues, the
-issue filter) are reached through the app registry rather than imported.
-"""
+"""Public pages for events (the timeline and each event) and for the sources facts cite."""
 
 from __future__ import annotations
 
 from itertools import groupby
 from typing import Any
 
-from django.apps import apps
 from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -32,6 +27,7 @@ from events.models import (
     Statement,
     StatementCitation,
 )
+from issues.models import Development, DevelopmentCitation, Issue, Stance, StanceCitation
 from people.models import Person, Position
 
 SCHEMA_STATUS = {
@@ -41,7 +37,7 @@ SCHEMA_STATUS = {
 
 
 def _published_issues() -> QuerySet:
-    return apps.get_model("issues", "Issue").objects.published()
+    return Issue.objects.published()
 
 
 def _cited_by_public_sources(model: type) -> QuerySet:
@@ -200,8 +196,6 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def _citing_querysets() -> dict[str, Prefetch]:
-    Development = apps.get_model("issues", "Development")
-    Stance = apps.get_model("issues", "Stance")
     return {
         "events": Prefetch("events", queryset=Event.objects.published().order_by("-start_date")),
         "statements": Prefetch(
@@ -240,8 +234,6 @@ def source_detail(request: HttpRequest, pk: int) -> HttpResponse:
         .prefetch_related(Prefetch("authors", queryset=Person.objects.published())),
         pk=pk,
     )
-    DevelopmentCitation = apps.get_model("issues", "DevelopmentCitation")
-    StanceCitation = apps.get_model("issues", "StanceCitation")
     context = {
         "source": source,
         "preview": preview_state(source),
@@ -252,7 +244,7 @@ def source_detail(request: HttpRequest, pk: int) -> HttpResponse:
         .filter(statement__in=Statement.objects.published())
         .select_related("statement__speaker", "statement__event"),
         "development_citations": DevelopmentCitation.objects.filter(source=source)
-        .filter(development__in=apps.get_model("issues", "Development").objects.published())
+        .filter(development__in=Development.objects.published())
         .select_related("development__issue"),
         "stance_citations": StanceCitation.objects.filter(source=source)
         .filter(published_q("stance__issue__"))

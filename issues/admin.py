@@ -7,8 +7,14 @@ from django.db.models import Count, QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from core.admin import EDITORIAL_FIELDSET, FastInlineMixin, PublishableAdmin, editorial_badge
-from events.admin import CitationAdmin, CitationInline
+from core.admin import (
+    EDITORIAL_FIELDSET,
+    CitationAdmin,
+    CitationInline,
+    FastInlineMixin,
+    PublishableAdmin,
+    editorial_badge,
+)
 from issues.models import Development, DevelopmentCitation, Issue, Stance, StanceCitation
 
 

@@ -8,6 +8,13 @@ from django.db.models import Prefetch, QuerySet
 from drf_spectacular.utils import extend_schema_field, extend_schema_view
 from rest_framework import serializers
 
+from core.api.refs import (
+    CitationSerializer,
+    EventRefSerializer,
+    IssueRefSerializer,
+    OrganizationRefSerializer,
+    published_citations,
+)
 from core.api.schema import list_schema, retrieve_schema
 from core.api.viewsets import (
     APIURLField,
@@ -18,16 +25,9 @@ from core.api.viewsets import (
     if_public,
 )
 from core.text import sanitize_html
-from events.api import (
-    CitationSerializer,
-    EventRefSerializer,
-    IssueRefSerializer,
-    published_citations,
-)
 from events.models import Event
 from issues.filters import IssueFilter
 from issues.models import Development, DevelopmentCitation, Issue, Stance, StanceCitation
-from people.api import OrganizationRefSerializer
 
 
 class StanceSerializer(serializers.Serializer):

@@ -14,22 +14,14 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
+from core.web.feeds import CALENDAR_EVENTS, FeedItemMixin, latest_published, newest_first
 from events.calendar import calendar_response
-from events.feeds import CALENDAR_EVENTS, FEED_ITEMS, ItemMixin, latest_events, newest_first
 from events.models import Event
 
 from .models import Development, Issue
 
 
-def latest_developments(queryset: Any = None) -> list[Development]:
-    """The most recently changed published developments, newest first."""
-    queryset = Development.objects.all() if queryset is None else queryset
-    return list(
-        queryset.published().select_related("issue").order_by("-updated_at", "-pk")[:FEED_ITEMS]
-    )
-
-
-class IssueFeed(ItemMixin):
+class IssueFeed(FeedItemMixin):
     """RSS: one issue's developments and the events where it was discussed."""
 
     def get_object(self, request: HttpRequest, slug: str) -> Issue:
@@ -45,8 +37,10 @@ class IssueFeed(ItemMixin):
         return obj.summary or _("Developments and events on %(issue)s.") % {"issue": obj.title}
 
     def items(self, obj: Issue) -> list[Any]:
-        events = latest_events(Event.objects.filter(issues=obj))
-        developments = latest_developments(Development.objects.filter(issue=obj))
+        events = latest_published(Event.objects.filter(issues=obj))
+        developments = latest_published(
+            Development.objects.filter(issue=obj).select_related("issue")
+        )
         return newest_first(events, developments)
 
 

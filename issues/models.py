@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
@@ -226,6 +227,17 @@ class Development(models.Model):
 
     def get_absolute_url(self) -> str:
         return self.issue.get_absolute_url() + f"#development-{self.pk}"
+
+    # How the development reads as an item of a feed (see core.web.feeds.FeedItemMixin).
+    def feed_title(self) -> str:
+        return gettext("%(issue)s: %(date)s") % {
+            "issue": self.issue.title,
+            "date": self.happened.display(),
+        }
+
+    def feed_text(self) -> str:
+        status = f" ({self.get_status_after_display()})" if self.status_after else ""
+        return f"{self.summary}{status}"
 
     def clean(self) -> None:
         normalise_fuzzy_dates(self, "happened")

@@ -8,6 +8,7 @@ from django.db.models import Prefetch, QuerySet
 from drf_spectacular.utils import extend_schema_field, extend_schema_view
 from rest_framework import serializers
 
+from core.api.refs import OrganizationRefSerializer
 from core.api.schema import list_schema, retrieve_schema
 from core.api.viewsets import (
     APIURLField,
@@ -22,16 +23,6 @@ from people.filters import OrganizationFilter, PersonFilter
 from people.models import Organization, Person, PersonIdentifier, PersonName, Position
 
 # --- Organizations ------------------------------------------------------------------------------
-
-
-class OrganizationRefSerializer(serializers.Serializer):
-    """An organization named inside another object."""
-
-    slug = serializers.CharField()
-    name = serializers.CharField()
-    abbreviation = serializers.CharField()
-    url = PublicURLField()
-    api_url = APIURLField("organization")
 
 
 class OrganizationListSerializer(serializers.Serializer):
@@ -81,16 +72,6 @@ class OrganizationViewSet(PublicReadOnlyViewSet):
 
 
 # --- People -------------------------------------------------------------------------------------
-
-
-class PersonRefSerializer(serializers.Serializer):
-    """A person named inside another object."""
-
-    slug = serializers.CharField()
-    display_name = serializers.CharField()
-    native_name = serializers.CharField()
-    url = PublicURLField()
-    api_url = APIURLField("person")
 
 
 class OtherNameSerializer(serializers.Serializer):

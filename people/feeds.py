@@ -15,14 +15,20 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
+from core.web.feeds import (
+    CALENDAR_EVENTS,
+    FEED_ITEMS,
+    FeedItemMixin,
+    latest_published,
+    newest_first,
+)
 from events.calendar import calendar_response
-from events.feeds import CALENDAR_EVENTS, FEED_ITEMS, ItemMixin, latest_events, newest_first
 from events.models import Event, Statement
 
 from .models import Person
 
 
-class PersonFeed(ItemMixin):
+class PersonFeed(FeedItemMixin):
     """RSS: a person's latest events and statements."""
 
     def get_object(self, request: HttpRequest, slug: str) -> Person:
@@ -40,7 +46,7 @@ class PersonFeed(ItemMixin):
         }
 
     def items(self, obj: Person) -> list[Any]:
-        events = latest_events(Event.objects.filter(participations__person=obj))
+        events = latest_published(Event.objects.filter(participations__person=obj))
         statements = list(
             Statement.objects.published()
             .filter(speaker=obj)

@@ -12,11 +12,12 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
-from events.feeds import ItemMixin, latest_events, newest_first
-from issues.feeds import latest_developments
+from core.web.feeds import FeedItemMixin, latest_published, newest_first
+from events.models import Event
+from issues.models import Development
 
 
-class LatestFeed(ItemMixin):
+class LatestFeed(FeedItemMixin):
     """RSS: the latest events and issue developments across the site."""
 
     def title(self) -> str:
@@ -29,7 +30,10 @@ class LatestFeed(ItemMixin):
         return _("New and updated events, and how each issue developed.")
 
     def items(self) -> list[Any]:
-        return newest_first(latest_events(), latest_developments())
+        return newest_first(
+            latest_published(Event.objects.all()),
+            latest_published(Development.objects.select_related("issue")),
+        )
 
 
 class LatestRssFeed(LatestFeed, Feed):

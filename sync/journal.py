@@ -2,8 +2,8 @@
 
 Writing side. Receivers in `sync.signals` call `journal_record()` after every save or delete of a
 synced type, and `journal_record_parent()` after a change to something a partner mirrors inside a
-parent (a participation inside its event, a stance inside its issue). Models are named by label
-and looked up through the app registry, so `core` imports no app above it.
+parent (a participation inside its event, a stance inside its issue). `sync` sits above every
+domain app, so it names their models directly.
 
 A row records the object's visibility *state* (editorial status published? publish-at?), not
 whether it was visible; the feed (`sync.changes`) reads it against the clock. Drafts that were
@@ -16,46 +16,56 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.apps import apps
 from django.db import models
 from django.utils import timezone
 
 from core.editorial import EditorialStatus
+from events.models import (
+    Event,
+    EventCitation,
+    EventParticipation,
+    EventSeries,
+    Source,
+    Statement,
+    StatementCitation,
+)
+from issues.models import Development, DevelopmentCitation, Issue, Stance, StanceCitation
+from people.models import Organization, Person, PersonIdentifier, PersonName, Position
 from sync.models import ChangeLog
 
-# Synced model label → public type name in the feed.
-SYNCED_TYPES: dict[str, str] = {
-    "people.Organization": "organization",
-    "people.Person": "person",
-    "events.Source": "source",
-    "events.Event": "event",
-    "events.Statement": "statement",
-    "issues.Issue": "issue",
+# Synced model → public type name in the feed.
+SYNCED_TYPES: dict[type[models.Model], str] = {
+    Organization: "organization",
+    Person: "person",
+    Source: "source",
+    Event: "event",
+    Statement: "statement",
+    Issue: "issue",
 }
 
-# Child model label → attribute paths to the synced parent(s) a partner mirrors it inside.
-CHILD_PARENTS: dict[str, tuple[str, ...]] = {
-    "people.PersonName": ("person",),
-    "people.PersonIdentifier": ("person",),
-    "people.Position": ("person",),
-    "events.EventParticipation": ("event", "person"),
-    "events.EventCitation": ("event",),
-    "events.StatementCitation": ("statement",),
-    "issues.Stance": ("issue",),
-    "issues.Development": ("issue",),
-    "issues.StanceCitation": ("stance.issue",),
-    "issues.DevelopmentCitation": ("development.issue",),
+# Child model → attribute paths to the synced parent(s) a partner mirrors it inside.
+CHILD_PARENTS: dict[type[models.Model], tuple[str, ...]] = {
+    PersonName: ("person",),
+    PersonIdentifier: ("person",),
+    Position: ("person",),
+    EventParticipation: ("event", "person"),
+    EventCitation: ("event",),
+    StatementCitation: ("statement",),
+    Stance: ("issue",),
+    Development: ("issue",),
+    StanceCitation: ("stance.issue",),
+    DevelopmentCitation: ("development.issue",),
     # Not synced on its own: its name and slug are shown inside every event of the series.
-    "events.EventSeries": ("events",),
+    EventSeries: ("events",),
 }
 
 # When a synced object's visibility changes, these related objects' public content changes too
 # (a statement is visible only with its speaker and event; an event lists published participants;
 # an issue's timeline hides developments at unpublished events). Reverse accessor names.
-DEPENDENTS: dict[str, tuple[str, ...]] = {
-    "people.Person": ("statements", "events"),
-    "events.Event": ("statements", "issues", "developments__issue"),
-    "events.Source": ("events", "statements", "stances__issue", "developments__issue"),
+DEPENDENTS: dict[type[models.Model], tuple[str, ...]] = {
+    Person: ("statements", "events"),
+    Event: ("statements", "issues", "developments__issue"),
+    Source: ("events", "statements", "stances__issue", "developments__issue"),
 }
 
 
@@ -84,18 +94,14 @@ class State:
         )
 
 
-def model_label(model: type[models.Model]) -> str:
-    return f"{model._meta.app_label}.{model._meta.object_name}"
-
-
 def synced_type(model: type[models.Model]) -> str | None:
     """The feed's type name for a model, or None when the model is not synced."""
-    return SYNCED_TYPES.get(model_label(model))
+    return SYNCED_TYPES.get(model)
 
 
 def synced_models() -> dict[str, type[models.Model]]:
     """Feed type name → model class."""
-    return {name: apps.get_model(label) for label, name in SYNCED_TYPES.items()}
+    return {name: model for model, name in SYNCED_TYPES.items()}
 
 
 def _combine(states: Iterable[tuple[bool, datetime | None]]) -> tuple[bool, datetime | None]:
@@ -178,7 +184,7 @@ def journal_record(instance: models.Model, *, deleted: bool = False, _depth: int
 def dependents(instance: models.Model) -> list[models.Model]:
     """Synced objects whose public content follows this object's visibility."""
     found: list[models.Model] = []
-    for path in DEPENDENTS.get(model_label(type(instance)), ()):
+    for path in DEPENDENTS.get(type(instance), ()):
         accessor, _, through = path.partition("__")
         related = getattr(instance, accessor, None)
         if related is None:
@@ -208,7 +214,7 @@ def resolve_path(instance: models.Model, path: str) -> list[models.Model]:
 
 def journal_record_parent(instance: models.Model) -> None:
     """A child changed: record its synced parents as updated, so mirrors refresh them."""
-    for path in CHILD_PARENTS.get(model_label(type(instance)), ()):
+    for path in CHILD_PARENTS.get(type(instance), ()):
         for parent in resolve_path(instance, path):
             journal_record(parent)
 

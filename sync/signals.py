@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.apps import apps
 from django.db import models
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 
+from events.models import Source
+from issues.models import Issue
 from sync.journal import (
     CHILD_PARENTS,
     DEPENDENTS,
@@ -26,9 +27,9 @@ from sync.journal import (
 
 # Many-to-many fields without a through model of ours: a change updates both ends.
 M2M_FIELDS = (
-    ("issues.Issue", "events"),
-    ("issues.Issue", "related_issues"),
-    ("events.Source", "authors"),
+    (Issue, "events"),
+    (Issue, "related_issues"),
+    (Source, "authors"),
 )
 
 
@@ -103,19 +104,21 @@ def _linked_pks(
 
 
 def connect() -> None:
-    """Connect the receivers to the synced and child models (called from CoreConfig.ready)."""
-    for label in SYNCED_TYPES:
-        model = apps.get_model(label)
+    """Connect the receivers to the synced and child models (called from SyncConfig.ready)."""
+    for model in SYNCED_TYPES:
+        label = model._meta.label
         post_save.connect(synced_saved, sender=model, dispatch_uid=f"journal-save-{label}")
         post_delete.connect(synced_deleted, sender=model, dispatch_uid=f"journal-delete-{label}")
-        if label in DEPENDENTS:
+        if model in DEPENDENTS:
             pre_delete.connect(synced_deleting, sender=model, dispatch_uid=f"journal-pre-{label}")
-    for label in CHILD_PARENTS:
-        model = apps.get_model(label)
+    for model in CHILD_PARENTS:
+        label = model._meta.label
         post_save.connect(child_changed, sender=model, dispatch_uid=f"journal-child-save-{label}")
         post_delete.connect(child_changed, sender=model, dispatch_uid=f"journal-child-del-{label}")
-    for label, field in M2M_FIELDS:
-        through = apps.get_model(label)._meta.get_field(field).remote_field.through
+    for model, field in M2M_FIELDS:
+        through = model._meta.get_field(field).remote_field.through
         m2m_changed.connect(
-            m2m_links_changed, sender=through, dispatch_uid=f"journal-m2m-{label}-{field}"
+            m2m_links_changed,
+            sender=through,
+            dispatch_uid=f"journal-m2m-{model._meta.label}-{field}",
         )

@@ -1,6 +1,6 @@
 """Site-wide content version, conditional GET and the anonymous page cache.
 
-Every save or delete of content bumps one version number kept in the cache (see `sync.signals`).
+Every save or delete of content bumps one version number kept in the cache (see `core.web.cache_signals`).
 Public pages use it three ways: as their `ETag`/`Last-Modified` (so a browser revalidating gets a
 304 without the page being rendered), and as part of the anonymous page-cache key (so an editor's
 save makes every cached page stale at once, with no list of URLs to purge).
@@ -17,7 +17,6 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
-from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
@@ -26,10 +25,10 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import get_language
 from django.views.decorators.http import condition
 
+from core.content import content_models
+
 VERSION_KEY = "content-version"
 PAGE_KEY_PREFIX = "public-page"
-# Models whose rows appear on public pages: a save to any of them changes some page.
-CONTENT_APPS = ("people", "events", "issues")
 # The version key outlives page entries by far; if it is evicted, a new one is simply started.
 VERSION_TIMEOUT = 60 * 60 * 24 * 30
 
@@ -42,8 +41,7 @@ def _next_scheduled_publish(now: dt.datetime) -> float | None:
         model._default_manager.filter(publish_at__gt=now)
         .order_by()
         .values_list("publish_at", flat=True)
-        for app_label in CONTENT_APPS
-        for model in apps.get_app_config(app_label).get_models()
+        for model in content_models()
         if issubclass(model, Publishable)
     ]
     if not querysets:

@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from core.roles import CONTENT_MODELS
+from core.content import content_models
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -32,7 +32,7 @@ FACTORIES = {
     "issues.development": f.DevelopmentFactory,
     "issues.developmentcitation": None,
 }
-LABELS = [f"{app}.{model}" for app, models in CONTENT_MODELS.items() for model in models]
+LABELS = [model._meta.label_lower for model in content_models()]
 
 
 def make_rows(label: str, count: int) -> list:

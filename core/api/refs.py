@@ -1,0 +1,92 @@
+"""How the partner API names one object inside another: the shared reference shapes.
+
+An event lists its participants as person references, a source names its outlet, every fact lists
+its citations: these shapes are the same in every resource, so they are declared once, here. They
+are plain serializers over attributes (no model is imported); the resource named by each `api_url`
+is given by its router basename.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from core.api.viewsets import APIURLField, FuzzyDateField, PublicURLField, if_public
+from core.editorial import published_q
+
+
+class OrganizationRefSerializer(serializers.Serializer):
+    """An organization named inside another object."""
+
+    slug = serializers.CharField()
+    name = serializers.CharField()
+    abbreviation = serializers.CharField()
+    url = PublicURLField()
+    api_url = APIURLField("organization")
+
+
+class PersonRefSerializer(serializers.Serializer):
+    """A person named inside another object."""
+
+    slug = serializers.CharField()
+    display_name = serializers.CharField()
+    native_name = serializers.CharField()
+    url = PublicURLField()
+    api_url = APIURLField("person")
+
+
+class EventRefSerializer(serializers.Serializer):
+    """An event named inside another object."""
+
+    slug = serializers.CharField()
+    title = serializers.CharField()
+    start = FuzzyDateField()
+    url = PublicURLField()
+    api_url = APIURLField("event")
+
+
+class IssueRefSerializer(serializers.Serializer):
+    """An issue named inside an event (issues are serialized fully by the issues API)."""
+
+    slug = serializers.CharField()
+    title = serializers.CharField()
+    url = PublicURLField()
+    api_url = APIURLField("issue")
+
+
+class SourceListSerializer(serializers.Serializer):
+    """A source as the sources list shows it, and as every citation names it."""
+
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    outlet = serializers.SerializerMethodField()
+    outlet_note = serializers.CharField()
+    link = serializers.CharField(source="url", allow_null=True, help_text="The source's own URL.")
+    published = FuzzyDateField(allow_null=True)
+    language = serializers.CharField()
+    kind = serializers.CharField()
+    updated_at = serializers.DateTimeField()
+    url = PublicURLField()
+    api_url = APIURLField("source", lookup="pk")
+
+    @extend_schema_field(OrganizationRefSerializer(allow_null=True))
+    def get_outlet(self, obj: Any) -> dict[str, Any] | None:
+        outlet = if_public(obj.outlet) if obj.outlet_id else None
+        return OrganizationRefSerializer(outlet, context=self.context).data if outlet else None
+
+
+class CitationSerializer(serializers.Serializer):
+    """A fact's reference to a published source, with where and how the source says it."""
+
+    source = SourceListSerializer()
+    locator = serializers.CharField()
+    note = serializers.CharField()
+    conflicts = serializers.BooleanField()
+
+
+def published_citations(model: type) -> QuerySet:
+    """Citations whose source is published, with the source's outlet joined."""
+    return model.objects.filter(published_q("source__")).select_related("source__outlet")
