@@ -40,7 +40,10 @@ class OrganizationListSerializer(serializers.Serializer):
 class OrganizationDetailSerializer(OrganizationListSerializer):
     parent = serializers.SerializerMethodField()
     website = serializers.CharField()
-    description = serializers.CharField()
+    description = serializers.SerializerMethodField()
+
+    def get_description(self, obj: Organization) -> str:
+        return sanitize_html(obj.description)
 
     @staticmethod
     def _parent(obj: Organization) -> Organization | None:
