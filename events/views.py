@@ -12,7 +12,6 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 from django_countries import countries
 
-from core.dates import Precision
 from core.editorial import published_q
 from core.web.cache import public_page
 from core.web.pages import absolute, json_ld, paginate, preview_state
@@ -31,6 +30,8 @@ from issues.models import Development, DevelopmentCitation, Issue, Stance, Stanc
 from people.models import Person, Position
 
 SCHEMA_STATUS = {
+    EventStatus.PLANNED: "https://schema.org/EventScheduled",
+    EventStatus.HELD: "https://schema.org/EventScheduled",
     EventStatus.CANCELLED: "https://schema.org/EventCancelled",
     EventStatus.POSTPONED: "https://schema.org/EventPostponed",
 }
@@ -101,14 +102,35 @@ def _event_countries() -> list[tuple[str, str]]:
     return sorted(((code, countries.name(code)) for code in codes), key=lambda pair: pair[1])
 
 
-def _schema_date(value: Any, last: bool = False) -> str:
-    """schema.org dates keep the precision: "2026-01" for a month, never an invented day."""
-    if value.precision == Precision.DAY:
-        return value.first.isoformat()
-    if value.precision == Precision.YEAR:
-        return str(value.first.year)
-    day = value.last if last else value.first
-    return f"{day.year:04d}-{day.month:02d}"
+def _schema_dates(event: Event) -> dict[str, str]:
+    """startDate/endDate as full ISO 8601 dates, as Google's Event rules require.
+
+    An event known only to a month, quarter or year spans that whole period (as in the
+    calendars), so no day is claimed that is not known.
+    """
+    dates = {"startDate": event.start_date.isoformat()}
+    if event.last_date != event.start_date:
+        dates["endDate"] = event.last_date.isoformat()
+    return dates
+
+
+def _schema_location(event: Event) -> dict[str, Any]:
+    """Always a location (Google requires one): a call's is its page, else the place known."""
+    if event.kind == EventKind.PHONE_CALL:
+        return {"@type": "VirtualLocation", "url": absolute(event.get_absolute_url())}
+    place = [part for part in (event.venue, event.city) if part]
+    country = str(event.country.name) if event.country else ""
+    name = ", ".join(place) or country or _("Place not announced")
+    address: dict[str, str] = {"@type": "PostalAddress"}
+    if event.city:
+        address["addressLocality"] = event.city
+    if event.country:
+        address["addressCountry"] = event.country.code
+    return {
+        "@type": "Place",
+        "name": name,
+        "address": address if len(address) > 1 else name,
+    }
 
 
 def _event_json_ld(event: Event) -> dict[str, Any]:
@@ -117,26 +139,21 @@ def _event_json_ld(event: Event) -> dict[str, Any]:
         "@type": "Event",
         "name": event.title,
         "url": absolute(event.get_absolute_url()),
-        "startDate": _schema_date(event.start),
-        "eventStatus": SCHEMA_STATUS.get(event.status, "https://schema.org/EventScheduled"),
-        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+        **_schema_dates(event),
+        "eventAttendanceMode": (
+            "https://schema.org/OnlineEventAttendanceMode"
+            if event.kind == EventKind.PHONE_CALL
+            else "https://schema.org/OfflineEventAttendanceMode"
+        ),
+        "location": _schema_location(event),
     }
-    end = event.end or (event.start if event.start.precision == Precision.QUARTER else None)
-    if end:
-        data["endDate"] = _schema_date(end, last=True)
+    # schema.org has no status for "expected" or "unconfirmed": say nothing rather than
+    # "scheduled".
+    status = SCHEMA_STATUS.get(event.status)
+    if status:
+        data["eventStatus"] = status
     if event.summary:
         data["description"] = event.summary
-    place = [part for part in (event.venue, event.city) if part]
-    if place or event.country:
-        data["location"] = {
-            "@type": "Place",
-            "name": ", ".join(place) or str(event.country.name),
-            "address": {
-                "@type": "PostalAddress",
-                "addressLocality": event.city,
-                "addressCountry": event.country.code or "",
-            },
-        }
     return data
 
 

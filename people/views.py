@@ -85,7 +85,15 @@ def _person_json_ld(person: Person, position: Position | None) -> dict[str, obje
         data["nationality"] = {"@type": "Country", "name": str(person.country.name)}
     if person.wikidata_id:
         data["sameAs"] = [f"https://www.wikidata.org/wiki/{person.wikidata_id}"]
-    return data
+    # The page is about the person: a ProfilePage whose main entity is them (Google's profile
+    # page rules).
+    return {
+        "@context": "https://schema.org",
+        "@type": "ProfilePage",
+        "url": data["url"],
+        "dateModified": person.updated_at.isoformat(),
+        "mainEntity": {key: value for key, value in data.items() if key != "@context"},
+    }
 
 
 @public_page

@@ -262,8 +262,8 @@ def test_event_page_has_event_json_ld_keeping_precision(client):
     raw = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1)
     data = json.loads(raw)
     assert data["@type"] == "Event"
-    assert data["startDate"] == "2026-01"
-    assert data["endDate"] == "2026-03"
+    assert data["startDate"] == "2026-01-01"
+    assert data["endDate"] == "2026-03-31"
     assert "</script>" not in raw
 
 

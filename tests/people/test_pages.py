@@ -131,7 +131,7 @@ def test_person_bio_is_sanitized(client):
 def test_person_page_has_person_json_ld(client, cho):
     html = client.get("/people/cho-hyun/").content.decode()
     raw = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1)
-    data = json.loads(raw)
+    data = json.loads(raw)["mainEntity"]
     assert data["@type"] == "Person"
     assert data["name"] == "Cho Hyun"
     assert "조현" in data["alternateName"]
