@@ -24,7 +24,7 @@ from django.urls import resolve, reverse
 from django.utils import timezone
 from rest_framework.request import Request
 
-from core.api.formats import CSVRenderer
+from core.api.formats import serializer_columns, write_csv
 from sync.changes import current_cursor
 
 CHUNK = 500
@@ -60,12 +60,22 @@ def export_resources() -> list[tuple[str, type]]:
     ]
 
 
-def published_rows(viewset_class: type, request: HttpRequest) -> Iterator[dict[str, Any]]:
-    """Every object a resource's detail endpoint would show, oldest first, in chunks."""
+def _detail_view(viewset_class: type, request: HttpRequest) -> Any:
     drf_request = request if isinstance(request, Request) else Request(request)
-    view = viewset_class(
+    return viewset_class(
         action="retrieve", request=drf_request, format_kwarg=None, args=(), kwargs={}
     )
+
+
+def detail_columns(viewset_class: type, request: HttpRequest) -> list[str]:
+    """The CSV header of a resource's detail rows (the API's `?format=csv` on one object)."""
+    view = _detail_view(viewset_class, request)
+    return serializer_columns(view.get_serializer_class()(context=view.get_serializer_context()))
+
+
+def published_rows(viewset_class: type, request: HttpRequest) -> Iterator[dict[str, Any]]:
+    """Every object a resource's detail endpoint would show, oldest first, in chunks."""
+    view = _detail_view(viewset_class, request)
     queryset = view.get_queryset().order_by("pk")
     serializer_class = view.get_serializer_class()
     context = view.get_serializer_context()
@@ -99,7 +109,7 @@ def write_archive(target: IO[bytes], request: HttpRequest | None = None) -> dict
             with archive.open(entry, "w") as out:
                 for row in rows:
                     out.write(orjson.dumps(row) + b"\n")
-            archive.writestr(f"{name}.csv", CSVRenderer().render(rows) if rows else b"")
+            archive.writestr(f"{name}.csv", write_csv(rows, detail_columns(viewset, request)))
             manifest["resources"][name] = {
                 "count": len(rows),
                 "jsonl": f"{name}.jsonl",

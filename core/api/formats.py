@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import QuerySet
+from rest_framework import serializers
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.pagination import CursorPagination
@@ -95,40 +97,132 @@ class PublicCursorPagination(CursorPagination):
 
 # --- Formats ------------------------------------------------------------------------------------
 
+UTF8_BOM = "\ufeff"
+# A spreadsheet runs a cell starting with one of these as a formula (CSV injection, OWASP).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+BOM_VALUES = {"true": True, "1": True, "false": False, "0": False, "": False}
+
+
+def parse_bom(raw: str | None) -> bool:
+    """`?bom=true|1|false|0`: prefix the CSV with a UTF-8 byte order mark (for Excel)."""
+    value = BOM_VALUES.get((raw or "").strip().lower())
+    if value is None:
+        raise ValidationError({"bom": ["Enter true or false."]})
+    return value
+
+
+def _annotation(field: Any) -> Any:
+    """What a field says it holds in the schema (drf-spectacular's extend_schema_field)."""
+    if isinstance(field, serializers.SerializerMethodField) and field.parent is not None:
+        method = getattr(field.parent, field.method_name, None)
+        return getattr(method, "_spectacular_annotation", {}).get("field")
+    return getattr(type(field), "_spectacular_annotation", {}).get("field")
+
+
+def _field_columns(field: Any, name: str) -> list[str]:
+    if isinstance(field, serializers.ListSerializer | serializers.ListField):
+        return [name]  # one cell: the items' slugs or ids
+    if isinstance(field, serializers.Serializer):
+        return [
+            column
+            for child_name, child in field.fields.items()
+            for column in _field_columns(child, f"{name}.{child_name}")
+        ]
+    annotation = _annotation(field)
+    if isinstance(annotation, serializers.BaseSerializer):
+        return _field_columns(annotation, name)
+    if isinstance(annotation, dict) and annotation.get("type") == "object":
+        return [f"{name}.{key}" for key in annotation.get("properties", {})]
+    return [name]
+
+
+def serializer_columns(serializer: serializers.Serializer) -> list[str]:
+    """The CSV header of a serializer's rows: the same whatever the rows hold (or if none)."""
+    return [
+        column
+        for name, field in serializer.fields.items()
+        for column in _field_columns(field, name)
+    ]
+
+
+def _cell(value: str) -> str:
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
+
 
 def _flatten(value: Any, prefix: str, row: dict[str, str]) -> None:
     if isinstance(value, dict):
         for key, item in value.items():
             _flatten(item, f"{prefix}.{key}" if prefix else key, row)
     elif isinstance(value, list):
-        # One row per object: a list becomes one cell, its items named by slug, name or id.
-        row[prefix] = "; ".join(_label(item) for item in value)
+        # One row per object: a list becomes one cell, its items named by slug or id.
+        row[prefix] = _cell("; ".join(_label(item) for item in value))
     elif value is None:
         row[prefix] = ""
     elif isinstance(value, bool):
         row[prefix] = "true" if value else "false"
+    elif isinstance(value, str):
+        row[prefix] = _cell(value)
     else:
         row[prefix] = str(value)
 
 
 def _label(item: Any) -> str:
-    if isinstance(item, dict):
-        for key in ("slug", "name", "display_name"):
-            if item.get(key) not in (None, ""):
-                return str(item[key])
-        # A participation or citation is named by the person or source it points to.
-        for nested in item.values():
-            if isinstance(nested, dict):
-                return _label(nested)
-        for key in ("title", "id"):
-            if item.get(key) not in (None, ""):
-                return str(item[key])
-        return ""
-    return "" if item is None else str(item)
+    """What identifies a list item: its own slug or id; else the object it points to.
+
+    A citation is named by its source's id, a participation by its person's slug, a position
+    by its organization's, a stance by its party, an identifier as `scheme:value`.
+    """
+    if not isinstance(item, dict):
+        return "" if item is None else str(item)
+    for key in ("slug", "id", "name", "display_name", "party"):
+        if item.get(key) not in (None, ""):
+            return str(item[key])
+    if item.get("scheme") and item.get("value"):
+        return f"{item['scheme']}:{item['value']}"
+    for nested in item.values():
+        if isinstance(nested, dict):
+            return _label(nested)
+    return str(item.get("title") or "")
+
+
+def flatten_row(obj: dict[str, Any]) -> dict[str, str]:
+    row: dict[str, str] = {}
+    _flatten(obj, "", row)
+    return row
+
+
+def csv_lines(objects: Iterable[dict[str, Any]], columns: list[str]) -> Iterator[str]:
+    """The header, then one line per object; cells not in `columns` are left out."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(
+        buffer, fieldnames=columns, restval="", extrasaction="ignore", lineterminator="\r\n"
+    )
+    writer.writeheader()
+    yield buffer.getvalue()
+    for obj in objects:
+        buffer.seek(0)
+        buffer.truncate()
+        writer.writerow(flatten_row(obj))
+        yield buffer.getvalue()
+
+
+def write_csv(
+    objects: Iterable[dict[str, Any]], columns: list[str] | None = None, *, bom: bool = False
+) -> bytes:
+    """A whole CSV document; without `columns`, the keys the objects happen to have."""
+    objects = list(objects)
+    if columns is None:
+        columns = list(dict.fromkeys(key for obj in objects for key in flatten_row(obj)))
+    text = "".join(csv_lines(objects, columns))
+    return ((UTF8_BOM if bom else "") + text).encode("utf-8")
 
 
 class CSVRenderer(BaseRenderer):
-    """Flat CSV, one row per object, nested objects as dotted columns; UTF-8, native scripts kept."""
+    """Flat CSV, one row per object, nested objects as dotted columns; UTF-8, native scripts kept.
+
+    The columns come from the view's serializer, never from the rows, so every page, filter and
+    empty result of a resource has the same header.
+    """
 
     media_type = "text/csv"
     format = "csv"
@@ -139,23 +233,23 @@ class CSVRenderer(BaseRenderer):
     ) -> bytes:
         if data is None:
             return b""
+        context = renderer_context or {}
+        view = context.get("view")
+        response = context.get("response")
         if isinstance(data, dict) and "results" in data:
             objects = data["results"]
         elif isinstance(data, dict):
             objects = [data]
         else:
             objects = list(data)
-        rows: list[dict[str, str]] = []
-        for obj in objects:
-            row: dict[str, str] = {}
-            _flatten(obj, "", row)
-            rows.append(row)
-        columns = list(dict.fromkeys(key for row in rows for key in row))
-        buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\r\n")
-        writer.writeheader()
-        writer.writerows(rows)
-        return buffer.getvalue().encode("utf-8")
+        columns = None
+        if response is not None and response.status_code < 400:
+            csv_columns = getattr(view, "csv_columns", None)
+            columns = csv_columns() if csv_columns else None
+            filename = getattr(view, "download_name", None)
+            if filename:
+                response["Content-Disposition"] = f'attachment; filename="{filename()}.csv"'
+        return write_csv(objects, columns, bom=getattr(view, "csv_bom", False))
 
 
 class ICSRenderer(BaseRenderer):

@@ -11,26 +11,35 @@ from __future__ import annotations
 import copy
 import functools
 import hashlib
+import itertools
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from typing import Any
 
 from django.db.models import QuerySet
-from django.http import HttpRequest, JsonResponse
+from django.http import HttpRequest, JsonResponse, StreamingHttpResponse
 from django.urls import get_script_prefix, reverse
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
 from django.utils.translation import get_language
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema_field
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
 from rest_framework import serializers, viewsets
+from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from core.api.formats import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
+from core.api.formats import (
+    DEFAULT_PAGE_SIZE,
+    MAX_PAGE_SIZE,
+    UTF8_BOM,
+    csv_lines,
+    parse_bom,
+    serializer_columns,
+)
 from core.dates import FuzzyDate, Precision
 from core.filters import NUL_MESSAGE
 
@@ -177,6 +186,8 @@ def include_parameter(options: Iterable[str]) -> OpenApiParameter:
     )
 
 
+DOWNLOAD_CHUNK = 500
+
 FORMAT_PARAMETER = OpenApiParameter(
     "format",
     OpenApiTypes.STR,
@@ -195,7 +206,11 @@ class ContentETagMixin:
 
     def dispatch(self, request: Any, *args: Any, **kwargs: Any) -> Any:
         response = super().dispatch(request, *args, **kwargs)  # type: ignore[misc]
-        if request.method not in ("GET", "HEAD") or response.status_code != 200:
+        if (
+            request.method not in ("GET", "HEAD")
+            or response.status_code != 200
+            or response.streaming
+        ):
             return response
         if hasattr(response, "render") and not response.is_rendered:
             response.render()
@@ -235,7 +250,47 @@ class PublicReadOnlyViewSet(ContentETagMixin, viewsets.ReadOnlyModelViewSet):
 
     def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
         reject_nul_bytes(request)
+        self.csv_bom = parse_bom(request.query_params.get("bom"))
         super().initial(request, *args, **kwargs)
+
+    def csv_columns(self) -> list[str]:
+        """This resource's CSV header for the current action and `?include=`."""
+        return serializer_columns(self.get_serializer())
+
+    def download_name(self) -> str:
+        """`events` for a list, `event-<slug>` for one object (the CSV's file name)."""
+        if self.action == "retrieve":
+            return f"{self.basename}-{self.kwargs[self.lookup_url_kwarg or self.lookup_field]}"
+        return reverse(f"api:{self.basename}-list").rstrip("/").rsplit("/", 1)[-1]
+
+    @extend_schema(exclude=True)
+    @action(detail=False, url_path="download", renderer_classes=[JSONRenderer])
+    def download(self, request: Request) -> StreamingHttpResponse:
+        """The whole filtered list as one CSV, streamed (the list's filters and `include=`)."""
+        queryset = self.filter_queryset(self.get_queryset())
+        queryset = queryset.order_by(*self.get_pagination_ordering(request))
+        serializer = self.get_serializer()
+        columns = serializer_columns(serializer)
+        serializer_class, context = type(serializer), serializer.context
+
+        def rows() -> Iterator[dict[str, Any]]:
+            chunk: list[Any] = []
+            for obj in queryset.iterator(chunk_size=DOWNLOAD_CHUNK):
+                chunk.append(obj)
+                if len(chunk) == DOWNLOAD_CHUNK:
+                    yield from serializer_class(chunk, many=True, context=context).data
+                    chunk = []
+            if chunk:
+                yield from serializer_class(chunk, many=True, context=context).data
+
+        lines = csv_lines(rows(), columns)
+        if self.csv_bom:
+            lines = itertools.chain([UTF8_BOM], lines)
+        response = StreamingHttpResponse(
+            (line.encode("utf-8") for line in lines), content_type="text/csv; charset=utf-8"
+        )
+        response["Content-Disposition"] = f'attachment; filename="{self.download_name()}.csv"'
+        return response
 
     def get_includes(self) -> list[str]:
         if self.action == "retrieve":
