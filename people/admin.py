@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import admin
 from django.db.models import Count, Prefetch, QuerySet
 from django.http import HttpRequest
@@ -17,7 +15,6 @@ from core.admin import (
     editorial_badge,
 )
 from people.models import Organization, Person, PersonIdentifier, PersonName, Position
-from people.services import person_refresh_search_key
 
 
 class PersonNameInline(admin.TabularInline):
@@ -95,10 +92,6 @@ class PersonAdmin(PublishableAdmin):
     @admin.display(description=_("events"), ordering="event_total")
     def event_count(self, obj: Person) -> int:
         return obj.event_total
-
-    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
-        super().save_related(request, form, formsets, change)
-        person_refresh_search_key(person=form.instance)
 
 
 @admin.register(Organization)

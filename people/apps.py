@@ -8,6 +8,9 @@ class PeopleConfig(AppConfig):
 
     def ready(self) -> None:
         from core.content import register_content_app
+        from people import signals
 
         # Content: its saves invalidate the page cache; editors and publishers work on it.
         register_content_app(self)
+        # Every name change refreshes the person's search key, whatever wrote it.
+        signals.connect()

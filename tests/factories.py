@@ -59,18 +59,10 @@ class OrganizationFactory(PublishedFactory):
 class PersonFactory(PublishedFactory):
     class Meta:
         model = pm.Person
-        skip_postgeneration_save = True
 
     display_name = factory.Sequence(lambda n: f"Person {n}")
     slug = factory.Sequence(lambda n: f"person-{n}")
     country = "KR"
-
-    @factory.post_generation
-    def refresh_search(self, create: bool, extracted: object, **kwargs: object) -> None:
-        if create:
-            from people.services import person_refresh_search_key
-
-            person_refresh_search_key(person=self)
 
 
 class PersonNameFactory(factory.django.DjangoModelFactory):

@@ -27,7 +27,6 @@ from events.models import (
 )
 from issues.models import Development, DevelopmentCitation, Issue, Stance, StanceCitation
 from people.models import Organization, Person, PersonName, Position
-from people.services import person_refresh_search_key
 
 M = TypeVar("M", bound=models.Model)
 PUBLISHED = {"editorial_status": EditorialStatus.PUBLISHED}
@@ -172,7 +171,6 @@ class DemoLoader:
                         "is_primary": position.get("primary", True),
                     },
                 )
-            person_refresh_search_key(person=person)
 
     # --- events
     def load_sources(self) -> None:

@@ -6,7 +6,6 @@ import pytest
 
 from core.editorial import EditorialStatus
 from people.models import NameKind, Person
-from people.services import person_refresh_search_key
 from tests.factories import (
     EventFactory,
     IssueFactory,
@@ -23,7 +22,7 @@ def person_with_names(display: str, native: str, *aliases: str, **kwargs: object
     person = PersonFactory(display_name=display, native_name=native, **kwargs)
     for alias in aliases:
         PersonNameFactory(person=person, name=alias, kind=NameKind.ROMANIZATION)
-    person_refresh_search_key(person=person)
+    person.refresh_from_db()  # the names' saves refreshed its search key
     return person
 
 
