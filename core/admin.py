@@ -23,7 +23,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.editorial import EDITOR_STATUSES, EditorialStatus, user_can_publish
-from core.services import editorial_transition
+from core.services import editorial_transition, needs_publisher
 
 EDITORIAL_FIELDSET = (
     gettext_lazy("Editorial"),
@@ -76,11 +76,13 @@ class EditorialAdminForm(forms.ModelForm):
 
     def clean_editorial_status(self) -> str:
         value = self.cleaned_data["editorial_status"]
-        if not self.can_publish and value != self._stored_status():
-            if value not in EDITOR_STATUSES or self._stored_status() not in EDITOR_STATUSES:
-                raise ValidationError(
-                    _("You can save as draft or submit for review; a publisher publishes.")
-                )
+        stored = self._stored_status()
+        # The same rule editorial_transition enforces on save; checked here to answer with a
+        # form error instead of a refusal.
+        if value != stored and needs_publisher(stored, value) and not self.can_publish:
+            raise ValidationError(
+                _("You can save as draft or submit for review; a publisher publishes.")
+            )
         return value
 
     def clean_publish_at(self) -> Any:
@@ -134,7 +136,18 @@ class PublishableAdmin(SimpleHistoryAdmin):
 
     def save_model(self, request: HttpRequest, obj: Any, form: forms.Form, change: bool) -> None:
         if change:
-            obj.version = (form.cleaned_data.get("version_token") or obj.version) + 1
+            # The version the form was based on (checked against the database in clean()).
+            obj.version = form.cleaned_data.get("version_token") or obj.version
+        to_status = obj.editorial_status
+        stored = form._stored_status()
+        if to_status != stored:
+            # A status change goes through the one transition service, as the bulk actions do;
+            # the form's other edits are saved with it.
+            obj.editorial_status = stored
+            editorial_transition(obj=obj, to_status=to_status, user=request.user)
+            return
+        if change:
+            obj.version += 1
         super().save_model(request, obj, form, change)
 
     def has_publish_permission(self, request: HttpRequest) -> bool:

@@ -1,4 +1,8 @@
-"""Editorial transitions: the one place that changes an object's editorial status."""
+"""Editorial transitions: the one place that changes an object's editorial status.
+
+The admin's change form, its bulk actions and any command all move an object through
+`editorial_transition`; the permission rule they share is `needs_publisher`, written once.
+"""
 
 from __future__ import annotations
 
@@ -11,14 +15,23 @@ from django.utils.translation import gettext as _
 from core.editorial import EDITOR_STATUSES, EditorialStatus, Publishable, user_can_publish
 
 
+def needs_publisher(from_status: str, to_status: str) -> bool:
+    """Whether moving from one status to another is a publisher's act.
+
+    Editors move between draft and in review; anything that publishes, archives or leaves the
+    published or archived state needs the model's publish permission.
+    """
+    return to_status not in EDITOR_STATUSES or from_status not in EDITOR_STATUSES
+
+
 def editorial_transition(*, obj: Publishable, to_status: str, user: Any) -> Publishable:
-    """Move `obj` to `to_status` as `user`; publishing or archiving needs the publish permission."""
+    """Move `obj` to `to_status` as `user`; publishing or archiving needs the publish permission.
+
+    Other unsaved changes on `obj` (an admin form's fields) are saved with the transition.
+    """
     if to_status not in EditorialStatus.values:
         raise ValueError(f"Unknown editorial status: {to_status!r}")
-    needs_publisher = (
-        to_status not in EDITOR_STATUSES or obj.editorial_status not in EDITOR_STATUSES
-    )
-    if needs_publisher and not user_can_publish(user, type(obj)):
+    if needs_publisher(obj.editorial_status, to_status) and not user_can_publish(user, type(obj)):
         raise PermissionDenied(_("Only publishers can publish, unpublish or archive."))
     if obj.editorial_status == to_status:
         return obj

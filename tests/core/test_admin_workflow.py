@@ -234,3 +234,51 @@ def test_editor_refused_bulk_publish_is_told_why(editor_client, draft_event):
     assert shown == ["Only publishers can publish, archive or unpublish; nothing was changed."]
     draft_event.refresh_from_db()
     assert draft_event.editorial_status == EditorialStatus.DRAFT
+
+
+@pytest.mark.parametrize(
+    ("client_fixture", "to_status"),
+    [("publisher_client", "published"), ("editor_client", "review")],
+)
+def test_the_change_form_moves_status_through_the_transition_service(
+    request, monkeypatch, draft_event, client_fixture, to_status
+):
+    # One write path per rule: the form, like the bulk actions, calls editorial_transition.
+    import core.admin
+    import core.services
+
+    calls = []
+
+    def spy(**kwargs):
+        calls.append((kwargs["obj"].pk, kwargs["to_status"]))
+        return core.services.editorial_transition(**kwargs)
+
+    monkeypatch.setattr(core.admin, "editorial_transition", spy)
+    client = request.getfixturevalue(client_fixture)
+    page = client.get(change_url(draft_event))
+
+    response = client.post(
+        change_url(draft_event),
+        admin_form_data(page, editorial_status=to_status, title="Edited with the move"),
+    )
+
+    assert response.status_code == 302
+    assert calls == [(draft_event.pk, to_status)]
+    draft_event.refresh_from_db()
+    assert (draft_event.editorial_status, draft_event.title) == (to_status, "Edited with the move")
+    assert draft_event.version == 2
+
+
+def test_a_form_save_without_a_status_change_does_not_call_the_service(
+    monkeypatch, editor_client, draft_event
+):
+    import core.admin
+
+    monkeypatch.setattr(core.admin, "editorial_transition", lambda **kwargs: pytest.fail("called"))
+    page = editor_client.get(change_url(draft_event))
+
+    response = editor_client.post(change_url(draft_event), admin_form_data(page, title="Retitled"))
+
+    assert response.status_code == 302
+    draft_event.refresh_from_db()
+    assert (draft_event.title, draft_event.version) == ("Retitled", 2)
