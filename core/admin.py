@@ -3,7 +3,7 @@
 `PublishableAdmin` gives each publishable model: a status field an Editor can only set to draft or
 in review (publishing, archiving and deleting need the Publisher role), bulk actions that respect
 those permissions, revision history with compare and revert (django-simple-history), and refusal of
-a stale save (another editor saved first) with a form error naming who saved and when.
+a stale save (another editor saved first) with the merge screen of `core.versions_admin`.
 """
 
 from __future__ import annotations
@@ -15,15 +15,20 @@ from django.contrib import admin, messages
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Model, QuerySet
-from django.forms.models import BaseInlineFormSet
 from django.http import HttpRequest, HttpResponseRedirect
-from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.editorial import EDITOR_STATUSES, EditorialStatus, user_can_publish
 from core.services import editorial_transition, needs_publisher
+from core.versions import StaleVersion
+from core.versions_admin import (
+    VersionedAdminMixin,
+    VersionedInlineFormSet,
+    VersionedInlineMixin,
+    VersionedModelForm,
+)
 
 EDITORIAL_FIELDSET = (
     gettext_lazy("Editorial"),
@@ -31,18 +36,13 @@ EDITORIAL_FIELDSET = (
 )
 
 
-class EditorialAdminForm(forms.ModelForm):
-    """Checks the publish permission and refuses saves based on a stale version of the record."""
+class EditorialAdminForm(VersionedModelForm):
+    """Checks the publish permission; refuses stale saves (`VersionedModelForm`)."""
 
-    version_token = forms.IntegerField(widget=forms.HiddenInput, required=False)
     can_publish = False  # set per request by PublishableAdmin.get_form
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        if self.instance.pk:
-            # The version in the database now, not the instance's: a revert form is built from
-            # an old revision whose own version number is stale by design.
-            self.fields["version_token"].initial = self._current_version()
         status = self.fields.get("editorial_status")
         if status is not None and not self.can_publish:
             allowed = set(EDITOR_STATUSES) | {self._stored_status()}
@@ -54,14 +54,6 @@ class EditorialAdminForm(forms.ModelForm):
             # field keeps the stored value whatever a direct POST sends.
             publish_at.disabled = True
             publish_at.help_text = _("Scheduling is done by a publisher.")
-
-    def _current_version(self) -> int | None:
-        model = type(self.instance)
-        return (
-            model._default_manager.filter(pk=self.instance.pk)
-            .values_list("version", flat=True)
-            .first()
-        )
 
     def _stored_status(self) -> str:
         if not self.instance.pk:
@@ -90,32 +82,8 @@ class EditorialAdminForm(forms.ModelForm):
             return self.instance.publish_at  # exactly as stored (the widget drops microseconds)
         return self.cleaned_data["publish_at"]
 
-    def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
-        if self.instance.pk:
-            submitted = cleaned.get("version_token")
-            current = self._current_version()
-            if current is not None and submitted != current:
-                raise ValidationError(self._conflict_message(), code="edit_conflict")
-        return cleaned
 
-    def _conflict_message(self) -> str:
-        latest = self.instance.history.order_by("-history_date").select_related("history_user")
-        record = latest.first()
-        who = _("another editor")
-        when = ""
-        if record is not None:
-            if record.history_user is not None:
-                who = record.history_user.get_username()
-            when = formats.date_format(timezone.localtime(record.history_date), "DATETIME_FORMAT")
-        return _(
-            "%(who)s saved this record at %(when)s, after you opened it. Nothing was saved: "
-            "your edits are still in this form — open the record in a new tab to see their "
-            "changes, merge, then save again."
-        ) % {"who": who, "when": when}
-
-
-class PublishableAdmin(SimpleHistoryAdmin):
+class PublishableAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
     """ModelAdmin for publishable models: editorial workflow, conflicts, history, bulk actions."""
 
     form = EditorialAdminForm
@@ -135,9 +103,6 @@ class PublishableAdmin(SimpleHistoryAdmin):
         return fieldsets
 
     def save_model(self, request: HttpRequest, obj: Any, form: forms.Form, change: bool) -> None:
-        if change:
-            # The version the form was based on (checked against the database in clean()).
-            obj.version = form.cleaned_data.get("version_token") or obj.version
         to_status = obj.editorial_status
         stored = form._stored_status()
         if to_status != stored:
@@ -146,8 +111,6 @@ class PublishableAdmin(SimpleHistoryAdmin):
             obj.editorial_status = stored
             editorial_transition(obj=obj, to_status=to_status, user=request.user)
             return
-        if change:
-            obj.version += 1
         super().save_model(request, obj, form, change)
 
     def has_publish_permission(self, request: HttpRequest) -> bool:
@@ -175,6 +138,12 @@ class PublishableAdmin(SimpleHistoryAdmin):
                 changed += before != to_status
             except (PermissionDenied, ValidationError) as error:
                 self.message_user(request, f"{obj}: {error}", messages.ERROR)
+            except StaleVersion:
+                self.message_user(
+                    request,
+                    _("%(obj)s: someone saved it meanwhile; it was left as it is.") % {"obj": obj},
+                    messages.ERROR,
+                )
         label = EditorialStatus(to_status).label
         self.message_user(
             request,
@@ -206,7 +175,7 @@ class PublishableAdmin(SimpleHistoryAdmin):
         self._transition(request, queryset, EditorialStatus.DRAFT)
 
 
-class LinkTableAdmin(admin.ModelAdmin):
+class LinkTableAdmin(VersionedAdminMixin, admin.ModelAdmin):
     """A table edited as an inline of its parent: its own pages stay, the admin index omits it."""
 
     def get_model_perms(self, request: HttpRequest) -> dict[str, bool]:
@@ -246,7 +215,7 @@ class PreloadedAutocompleteSelect(AutocompleteSelect):
         return [default]
 
 
-class PreloadedInlineFormSet(BaseInlineFormSet):
+class PreloadedInlineFormSet(VersionedInlineFormSet):
     """Gives each row's autocomplete widgets the related objects the row already holds."""
 
     def _construct_form(self, i: int, **kwargs: Any) -> forms.Form:
@@ -263,7 +232,7 @@ class PreloadedInlineFormSet(BaseInlineFormSet):
         return form
 
 
-class FastInlineMixin:
+class FastInlineMixin(VersionedInlineMixin):
     """Inline whose autocomplete fields cost no query per row (see PreloadedAutocompleteSelect)."""
 
     formset = PreloadedInlineFormSet

@@ -13,6 +13,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.versions import Versioned
+
 
 class EditorialStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
@@ -45,8 +47,8 @@ class PublishableQuerySet(models.QuerySet):
         return self.published()
 
 
-class Publishable(models.Model):
-    """Abstract base: editorial status, scheduled publishing, timestamps and an edit version."""
+class Publishable(Versioned):
+    """Abstract base: editorial status, scheduled publishing, timestamps and a version."""
 
     editorial_status = models.CharField(
         _("editorial status"),
@@ -63,9 +65,6 @@ class Publishable(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True, db_index=True)
-    # Incremented on every admin save; a stale form (another editor saved first) is refused.
-    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
-
     objects = PublishableQuerySet.as_manager()
 
     class Meta:

@@ -37,7 +37,6 @@ def editorial_transition(*, obj: Publishable, to_status: str, user: Any) -> Publ
         return obj
     with transaction.atomic():
         obj.editorial_status = to_status
-        obj.version += 1
         obj._history_user = user
         obj.full_clean()
         obj.save()

@@ -19,6 +19,7 @@ from core.admin import (
     PublishableAdmin,
     editorial_badge,
 )
+from core.versions_admin import VersionedAdminMixin
 from events.models import (
     Event,
     EventCitation,
@@ -118,7 +119,7 @@ class EventAdmin(PublishableAdmin):
 
 
 @admin.register(EventSeries)
-class EventSeriesAdmin(admin.ModelAdmin):
+class EventSeriesAdmin(VersionedAdminMixin, admin.ModelAdmin):
     list_display = ["name", "round_count"]
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
@@ -176,7 +177,7 @@ class StatementCitationInline(CitationInline):
 
 
 @admin.register(Statement)
-class StatementAdmin(admin.ModelAdmin):
+class StatementAdmin(VersionedAdminMixin, admin.ModelAdmin):
     list_display = ["__str__", "speaker", "event", "said_date", "language"]
     list_filter = ["language", "said_precision"]
     list_select_related = ["speaker", "event"]

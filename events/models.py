@@ -24,6 +24,7 @@ from core.dates import (
 )
 from core.editorial import Publishable, PublishableQuerySet, published_q
 from core.search import text_search
+from core.versions import Versioned
 from people.models import Organization, Person
 
 
@@ -97,7 +98,7 @@ class Source(Publishable):
             self.url = None
 
 
-class Citation(models.Model):
+class Citation(Versioned):
     """Abstract link from a fact to a source, with where in the source it is said."""
 
     source = models.ForeignKey(Source, verbose_name=_("source"), on_delete=models.PROTECT)
@@ -152,7 +153,7 @@ class EventStatus(models.TextChoices):
 UPCOMING_STATUSES = (EventStatus.PLANNED, EventStatus.EXPECTED, EventStatus.UNCONFIRMED)
 
 
-class EventSeries(models.Model):
+class EventSeries(Versioned):
     """A recurring format with numbered rounds, e.g. the Vice Foreign Ministerial Strategic Dialogue."""
 
     name = models.CharField(_("name"), max_length=200)
@@ -358,7 +359,7 @@ class ParticipationQuerySet(models.QuerySet):
         return self.filter(published_q("event__") & published_q("person__"))
 
 
-class EventParticipation(models.Model):
+class EventParticipation(Versioned):
     """A person at an event: which side, in what role, with the title they held then."""
 
     event = models.ForeignKey(
@@ -422,7 +423,7 @@ class StatementQuerySet(models.QuerySet):
         return text_search(self, query, {"text": "A", "speaker_label": "B"})
 
 
-class Statement(models.Model):
+class Statement(Versioned):
     """Something a person said, where and when, in which language, from which source."""
 
     speaker = models.ForeignKey(

@@ -15,6 +15,7 @@ from core.admin import (
     PublishableAdmin,
     editorial_badge,
 )
+from core.versions_admin import VersionedAdminMixin
 from issues.models import Development, DevelopmentCitation, Issue, Stance, StanceCitation
 
 
@@ -90,7 +91,7 @@ class DevelopmentCitationInline(CitationInline):
 
 
 @admin.register(Stance)
-class StanceAdmin(admin.ModelAdmin):
+class StanceAdmin(VersionedAdminMixin, admin.ModelAdmin):
     list_display = ["issue", "party", "as_of_date"]
     list_filter = ["country", "issue"]
     list_select_related = ["issue", "organization"]
@@ -105,7 +106,7 @@ class StanceAdmin(admin.ModelAdmin):
 
 
 @admin.register(Development)
-class DevelopmentAdmin(admin.ModelAdmin):
+class DevelopmentAdmin(VersionedAdminMixin, admin.ModelAdmin):
     list_display = ["issue", "happened_date", "happened_precision", "status_after", "event"]
     list_filter = ["status_after", "issue"]
     list_select_related = ["issue", "event"]

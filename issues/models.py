@@ -16,6 +16,7 @@ from simple_history.models import HistoricalRecords
 from core.dates import PRECISION_FIELD_KWARGS, FuzzyDateDescriptor, normalise_fuzzy_dates
 from core.editorial import Publishable, PublishableQuerySet, published_q
 from core.search import text_search
+from core.versions import Versioned
 from events.models import Citation, Event, Source
 from people.models import Organization
 
@@ -110,7 +111,7 @@ class StanceQuerySet(models.QuerySet):
         return self.filter(published_q("issue__"))
 
 
-class Stance(models.Model):
+class Stance(Versioned):
     """Where one party (a country, or an organization) stands on an issue, as of a date."""
 
     issue = models.ForeignKey(
@@ -186,7 +187,7 @@ class DevelopmentQuerySet(models.QuerySet):
         )
 
 
-class Development(models.Model):
+class Development(Versioned):
     """A dated step in an issue's timeline, with the issue's status after it."""
 
     issue = models.ForeignKey(

@@ -14,16 +14,17 @@ from core.admin import (
     PublishableAdmin,
     editorial_badge,
 )
+from core.versions_admin import VersionedInlineMixin
 from people.models import Organization, Person, PersonIdentifier, PersonName, Position
 
 
-class PersonNameInline(admin.TabularInline):
+class PersonNameInline(VersionedInlineMixin, admin.TabularInline):
     model = PersonName
     extra = 1
     fields = ["name", "kind", "language", "script"]
 
 
-class PersonIdentifierInline(admin.TabularInline):
+class PersonIdentifierInline(VersionedInlineMixin, admin.TabularInline):
     model = PersonIdentifier
     extra = 0
     fields = ["scheme", "value"]

@@ -22,6 +22,7 @@ from core.dates import (
 )
 from core.editorial import Publishable, PublishableQuerySet, published_q
 from core.text import normalize_name
+from core.versions import Versioned
 
 
 class OrganizationKind(models.TextChoices):
@@ -165,7 +166,7 @@ class NameKind(models.TextChoices):
     FORMER = "former", _("Former name")
 
 
-class PersonName(models.Model):
+class PersonName(Versioned):
     """Another name a person is known by: romanizations, scripts, translations."""
 
     person = models.ForeignKey(
@@ -208,7 +209,7 @@ class IdentifierScheme(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class PersonIdentifier(models.Model):
+class PersonIdentifier(Versioned):
     """An identifier of a person in another database (Wikidata, VIAF, an official page…)."""
 
     person = models.ForeignKey(
@@ -245,7 +246,7 @@ class PositionQuerySet(models.QuerySet):
         )
 
 
-class Position(models.Model):
+class Position(Versioned):
     """A title a person held in an organization from start to end (open end = current)."""
 
     person = models.ForeignKey(
