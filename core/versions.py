@@ -47,7 +47,7 @@ class StaleVersion(Exception):
 class Versioned(models.Model):
     """Abstract base: a `version` every save of an existing row checks and increments."""
 
-    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+    version = models.PositiveIntegerField(_("version"), default=1, db_default=1, editable=False)
 
     class Meta:
         abstract = True
