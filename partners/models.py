@@ -7,6 +7,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from rest_framework_api_key.models import AbstractAPIKey
 
+from core.versions import Versioned
+
 # DRF's throttle rate syntax: "<requests>/<period>", the period read from its first letter.
 RATE_VALIDATOR = RegexValidator(
     r"^[1-9]\d*/(s|sec|second|m|min|minute|h|hour|d|day)$",
@@ -14,7 +16,7 @@ RATE_VALIDATOR = RegexValidator(
 )
 
 
-class PartnerAPIKey(AbstractAPIKey):
+class PartnerAPIKey(Versioned, AbstractAPIKey):
     """A partner's key for the read-only API; grants a higher quota, never write access."""
 
     contact = models.EmailField(_("contact email"), blank=True)

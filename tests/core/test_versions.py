@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from django.apps import apps
 from django.db import transaction
 from django.db.models import F
 from django.test import Client
@@ -121,13 +120,21 @@ def test_every_save_increments_the_version_also_with_update_fields():
     assert position.version == 2
 
 
-def test_every_editable_model_carries_a_version():
-    from core.roles import CONTENT_MODELS
+def test_every_editable_model_carries_a_version_on_its_page_and_inlines():
+    from django.contrib import admin
 
-    for app, names in CONTENT_MODELS.items():
-        for name in names:
-            model = apps.get_model(app, name)
-            assert model._meta.get_field("version").default == 1, model
+    from core.content import content_models
+    from core.versions import Versioned
+    from core.versions_admin import VersionedAdminMixin, VersionedInlineMixin
+    from partners.models import PartnerAPIKey
+
+    editable = [*content_models(), PartnerAPIKey]
+    for model in editable:
+        assert issubclass(model, Versioned), model
+        model_admin = admin.site._registry[model]
+        assert isinstance(model_admin, VersionedAdminMixin), model
+        for inline in model_admin.inlines:
+            assert issubclass(inline, VersionedInlineMixin), inline
 
 
 # --- finding 3: every record, on its own page and as an inline
@@ -398,3 +405,37 @@ def test_revert_is_refused_when_the_record_changed_after_the_revert_page_opened(
     assert client.post(revert_url, admin_form_data(refused)).status_code == 302
     event.refresh_from_db()
     assert event.title == "First"
+
+
+# --- the version costs no query per row
+
+
+@pytest.mark.parametrize(("parent_label", "prefix", "factory", "fk", "field"), INLINES)
+def test_change_page_queries_do_not_grow_with_versioned_rows(
+    publisher_client, parent_label, prefix, factory, fk, field
+):
+    from tests.core.test_admin_pages import queries_for
+
+    parent = make_rows(parent_label, 1)[0]
+    factory.create_batch(2, **{fk: parent})
+    few = queries_for(publisher_client, change_url(parent))
+    factory.create_batch(18, **{fk: parent})
+    many = queries_for(publisher_client, change_url(parent))
+    assert many == few
+
+
+def test_a_stale_save_of_a_partner_key_is_refused():
+    from partners.models import PartnerAPIKey
+
+    key, _secret = PartnerAPIKey.objects.create_key(name="Newsroom")
+    first, second = Client(), Client()
+    first.force_login(f.UserFactory(username="root1", is_superuser=True))
+    second.force_login(f.UserFactory(username="root2", is_superuser=True))
+    mine = second.get(change_url(key))
+    first.post(change_url(key), admin_form_data(first.get(change_url(key)), notes="Theirs"))
+
+    response = second.post(change_url(key), admin_form_data(mine, contact="me@example.org"))
+
+    refusal(response)
+    key.refresh_from_db()
+    assert (key.notes, key.contact) == ("Theirs", "")
