@@ -35,7 +35,12 @@ def test_alias_changed_on_the_other_names_admin_page_is_searchable(editor_client
 
     response = editor_client.post(
         f"/admin/people/personname/{alias.pk}/change/",
-        {"person": alias.person.pk, "name": "Jo Hyeon", "kind": "romanization"},
+        {
+            "person": alias.person.pk,
+            "name": "Jo Hyeon",
+            "kind": "romanization",
+            "version_token": alias.version,  # the version the edit is based on
+        },
     )
 
     assert response.status_code == 302, response.content.decode()[:2000]
