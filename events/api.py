@@ -31,7 +31,6 @@ from core.api.viewsets import (
     absolute_url,
     api_detail_path,
     fuzzy_date_dict,
-    if_public,
 )
 from core.text import sanitize_html
 from events.filters import EventFilter, SourceFilter, StatementFilter
@@ -56,7 +55,7 @@ class SourceDetailSerializer(SourceListSerializer):
 
 
 def published_sources(queryset: QuerySet) -> QuerySet:
-    return queryset.published().select_related("outlet")
+    return queryset.published().with_outlet()
 
 
 @extend_schema_view(
@@ -207,7 +206,7 @@ class EventListSerializer(IncludableSerializer):
 
     @extend_schema_field(serializers.CharField(allow_null=True, help_text="Slug of the parent."))
     def get_parent(self, obj: Event) -> str | None:
-        parent = if_public(obj.parent) if obj.parent_id else None
+        parent = obj.parent  # None while hidden (EventQuerySet.with_parent)
         return parent.slug if parent else None
 
 
@@ -221,7 +220,7 @@ class EventDetailSerializer(EventListSerializer):
 
     @extend_schema_field(EventRefSerializer(allow_null=True))
     def get_parent(self, obj: Event) -> dict[str, Any] | None:
-        parent = if_public(obj.parent) if obj.parent_id else None
+        parent = obj.parent  # None while hidden (EventQuerySet.with_parent)
         return EventRefSerializer(parent, context=self.context).data if parent else None
 
 
@@ -252,7 +251,7 @@ class EventViewSet(PublicReadOnlyViewSet):
         return [*super().get_renderers(), ICSRenderer()]
 
     def base_queryset(self) -> QuerySet:
-        queryset = Event.objects.published().select_related("series", "parent")
+        queryset = Event.objects.published().select_related("series").with_parent()
         if self.action == "retrieve":
             queryset = prefetch_children(queryset)
         return queryset

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -36,6 +37,14 @@ class SourceKind(models.TextChoices):
     STATEMENT = "statement", _("Official statement")
     ANALYSIS = "analysis", _("Analysis or opinion")
     OTHER = "other", _("Other")
+
+
+class SourceQuerySet(PublishableQuerySet):
+    def with_outlet(self, user: Any = None) -> SourceQuerySet:
+        """Each source's `outlet` loaded only when `user` may see it, else None."""
+        return self.prefetch_related(
+            Prefetch("outlet", queryset=Organization.objects.visible_to(user))
+        )
 
 
 class Source(Publishable):
@@ -69,6 +78,7 @@ class Source(Publishable):
     summary = models.TextField(_("summary"), blank=True)
 
     published = FuzzyDateDescriptor("published")
+    objects = SourceQuerySet.as_manager()
     history = HistoricalRecords(m2m_fields=[authors])
 
     class Meta:
@@ -86,7 +96,7 @@ class Source(Publishable):
         ]
 
     def __str__(self) -> str:
-        outlet = self.outlet.name if self.outlet_id else _("unknown outlet")
+        outlet = self.outlet.name if self.outlet else _("unknown outlet")
         return f"{self.title} ({outlet})"
 
     def get_absolute_url(self) -> str:
@@ -96,6 +106,16 @@ class Source(Publishable):
         normalise_fuzzy_dates(self, "published")
         if self.url == "":
             self.url = None
+
+
+class CitationQuerySet(models.QuerySet):
+    def published(self) -> CitationQuerySet:
+        """Citations of published sources, each source's outlet only when that is published."""
+        return (
+            self.filter(published_q("source__"))
+            .select_related("source")
+            .prefetch_related(Prefetch("source__outlet", queryset=Organization.objects.published()))
+        )
 
 
 class Citation(Versioned):
@@ -116,6 +136,8 @@ class Citation(Versioned):
         default=False,
         help_text=_("Tick when this source's account differs from the others cited."),
     )
+
+    objects = CitationQuerySet.as_manager()
 
     class Meta:
         abstract = True
@@ -172,6 +194,10 @@ class EventSeries(Versioned):
 
 
 class EventQuerySet(PublishableQuerySet):
+    def with_parent(self, user: Any = None) -> EventQuerySet:
+        """Each event's `parent` loaded only when `user` may see it, else None."""
+        return self.prefetch_related(Prefetch("parent", queryset=Event.objects.visible_to(user)))
+
     def upcoming(self) -> EventQuerySet:
         """Planned, expected or unconfirmed events whose period has not yet ended."""
         return self.filter(status__in=UPCOMING_STATUSES, last_date__gte=timezone.localdate())

@@ -42,7 +42,7 @@ def _published_issues() -> QuerySet:
 
 
 def _cited_by_public_sources(model: type) -> QuerySet:
-    return model.objects.filter(published_q("source__")).select_related("source__outlet")
+    return model.objects.published()
 
 
 def _filter_errors(filterset: EventFilter) -> list[str]:
@@ -160,7 +160,8 @@ def _event_json_ld(event: Event) -> dict[str, Any]:
 @public_page
 def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
     event = get_object_or_404(
-        Event.objects.visible_to(request.user).select_related("parent", "series"), slug=slug
+        Event.objects.visible_to(request.user).select_related("series").with_parent(request.user),
+        slug=slug,
     )
     # Filter children by this event plus the *other* parent's visibility, so a staff preview
     # of a draft event still shows its (published) people and sources.
@@ -168,7 +169,7 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
         EventParticipation.objects.filter(event=event)
         .filter(published_q("person__"))
         .select_related("person")
-        .prefetch_related(Prefetch("person__positions", queryset=Position.objects.all()))
+        .prefetch_related(Prefetch("person__positions", queryset=Position.objects.published()))
     )
     sides: dict[str, list[tuple[EventParticipation, str]]] = {}
     for participation in participations:
@@ -186,9 +187,7 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
         later = [e for e in rounds if (e.round_number or 0) > (event.round_number or 0)]
         previous_round = earlier[-1] if earlier else None
         next_round = later[0] if later else None
-    parent = (
-        event.parent if event.parent and (event.parent.is_public or request.user.is_staff) else None
-    )
+    parent = event.parent  # None while hidden from this reader (with_parent)
     context = {
         "event": event,
         "preview": preview_state(event),
@@ -229,7 +228,7 @@ def _citing_querysets() -> dict[str, Prefetch]:
 def source_list(request: HttpRequest) -> HttpResponse:
     sources = (
         Source.objects.published()
-        .select_related("outlet")
+        .with_outlet()
         .prefetch_related(*_citing_querysets().values())
         .order_by("-published_date", "title", "id")
     )
@@ -247,7 +246,7 @@ def source_list(request: HttpRequest) -> HttpResponse:
 def source_detail(request: HttpRequest, pk: int) -> HttpResponse:
     source = get_object_or_404(
         Source.objects.visible_to(request.user)
-        .select_related("outlet")
+        .with_outlet(request.user)
         .prefetch_related(Prefetch("authors", queryset=Person.objects.published())),
         pk=pk,
     )
@@ -264,7 +263,7 @@ def source_detail(request: HttpRequest, pk: int) -> HttpResponse:
         .filter(development__in=Development.objects.published())
         .select_related("development__issue"),
         "stance_citations": StanceCitation.objects.filter(source=source)
-        .filter(published_q("stance__issue__"))
+        .filter(stance__in=Stance.objects.published())
         .select_related("stance__issue", "stance__organization"),
         "nav": "sources",
     }

@@ -13,7 +13,6 @@ from core.api.refs import (
     EventRefSerializer,
     IssueRefSerializer,
     OrganizationRefSerializer,
-    published_citations,
 )
 from core.api.schema import list_schema, retrieve_schema
 from core.api.viewsets import (
@@ -22,7 +21,6 @@ from core.api.viewsets import (
     IncludableSerializer,
     PublicReadOnlyViewSet,
     PublicURLField,
-    if_public,
 )
 from core.text import sanitize_html
 from events.models import Event
@@ -41,10 +39,10 @@ class StanceSerializer(serializers.Serializer):
 
     @extend_schema_field(OrganizationRefSerializer(allow_null=True))
     def get_organization(self, obj: Stance) -> dict[str, Any] | None:
-        organization = if_public(obj.organization) if obj.organization_id else None
-        if organization is None:
+        # Loaded with Stance.objects.by_parties_visible_to(): public when present.
+        if obj.organization is None:
             return None
-        return OrganizationRefSerializer(organization, context=self.context).data
+        return OrganizationRefSerializer(obj.organization, context=self.context).data
 
 
 class DevelopmentSerializer(serializers.Serializer):
@@ -59,8 +57,8 @@ class DevelopmentSerializer(serializers.Serializer):
 
 
 def prefetch_stances(queryset: QuerySet) -> QuerySet:
-    stances = Stance.objects.select_related("organization").prefetch_related(
-        Prefetch("citations", queryset=published_citations(StanceCitation))
+    stances = Stance.objects.by_parties_visible_to(None).prefetch_related(
+        Prefetch("citations", queryset=StanceCitation.objects.published())
     )
     return queryset.prefetch_related(Prefetch("stances", queryset=stances))
 
@@ -70,7 +68,7 @@ def prefetch_developments(queryset: QuerySet) -> QuerySet:
     developments = (
         Development.objects.published()
         .select_related("event")
-        .prefetch_related(Prefetch("citations", queryset=published_citations(DevelopmentCitation)))
+        .prefetch_related(Prefetch("citations", queryset=DevelopmentCitation.objects.published()))
     )
     return queryset.prefetch_related(Prefetch("developments", queryset=developments))
 

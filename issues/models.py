@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -107,8 +108,19 @@ class Issue(Publishable):
 
 class StanceQuerySet(models.QuerySet):
     def published(self) -> StanceQuerySet:
-        """Stances on published issues."""
-        return self.filter(published_q("issue__"))
+        """Stances on published issues by a country or a published organization."""
+        return self.filter(published_q("issue__")).by_parties_visible_to(None)
+
+    def by_parties_visible_to(self, user: Any = None) -> StanceQuerySet:
+        """Stances by a country or an organization `user` may see, the organization joined.
+
+        The party is what a stance is about: while its organization is hidden the stance is not
+        shown at all, so neither its name nor a label derived from it (`party_name`) ever is.
+        """
+        queryset = self
+        if not getattr(user, "is_staff", False):
+            queryset = queryset.filter(Q(organization__isnull=True) | published_q("organization__"))
+        return queryset.select_related("organization")
 
 
 class Stance(Versioned):

@@ -29,10 +29,7 @@ SIDE_ORDER = ["KR", "CN"]
 
 
 def _cited(model: type) -> Prefetch:
-    return Prefetch(
-        "citations",
-        queryset=model.objects.filter(published_q("source__")).select_related("source__outlet"),
-    )
+    return Prefetch("citations", queryset=model.objects.published())
 
 
 @public_page
@@ -103,7 +100,7 @@ def issue_detail(request: HttpRequest, slug: str) -> HttpResponse:
             ),
             Prefetch(
                 "stances",
-                queryset=Stance.objects.select_related("organization").prefetch_related(
+                queryset=Stance.objects.by_parties_visible_to(request.user).prefetch_related(
                     _cited(StanceCitation)
                 ),
             ),

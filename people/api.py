@@ -16,7 +16,6 @@ from core.api.viewsets import (
     IncludableSerializer,
     PublicReadOnlyViewSet,
     PublicURLField,
-    if_public,
 )
 from core.text import sanitize_html
 from people.filters import OrganizationFilter, PersonFilter
@@ -45,13 +44,10 @@ class OrganizationDetailSerializer(OrganizationListSerializer):
     def get_description(self, obj: Organization) -> str:
         return sanitize_html(obj.description)
 
-    @staticmethod
-    def _parent(obj: Organization) -> Organization | None:
-        return if_public(obj.parent) if obj.parent_id else None
-
     @extend_schema_field(OrganizationRefSerializer(allow_null=True))
     def get_parent(self, obj: Organization) -> dict[str, Any] | None:
-        parent = self._parent(obj)
+        # Loaded with Organization.objects.with_parent(): None while the parent is hidden.
+        parent = obj.parent
         return OrganizationRefSerializer(parent, context=self.context).data if parent else None
 
 
@@ -70,7 +66,7 @@ class OrganizationViewSet(PublicReadOnlyViewSet):
     def base_queryset(self) -> QuerySet:
         queryset = Organization.objects.published()
         if self.action == "retrieve":
-            queryset = queryset.select_related("parent")
+            queryset = queryset.with_parent()
         return queryset
 
 
@@ -98,15 +94,15 @@ class PositionSerializer(serializers.Serializer):
 
     @extend_schema_field(OrganizationRefSerializer(allow_null=True))
     def get_organization(self, obj: Position) -> dict[str, Any] | None:
-        organization = if_public(obj.organization) if obj.organization_id else None
-        if organization is None:
+        # Prefetched with Position.objects.at_organizations_visible_to(): public when present.
+        if obj.organization is None:
             return None
-        return OrganizationRefSerializer(organization, context=self.context).data
+        return OrganizationRefSerializer(obj.organization, context=self.context).data
 
 
 def prefetch_positions(queryset: QuerySet) -> QuerySet:
     return queryset.prefetch_related(
-        Prefetch("positions", queryset=Position.objects.select_related("organization"))
+        Prefetch("positions", queryset=Position.objects.at_organizations_visible_to(None))
     )
 
 

@@ -62,7 +62,7 @@ class PersonFilter(PublicFilterSet):
 
     def filter_title(self, queryset: Any, name: str, value: str) -> Any:
         day = self._as_of_day() or timezone.localdate()
-        held = Position.objects.held_on(day).filter(title__icontains=value)
+        held = Position.objects.published().held_on(day).filter(title__icontains=value)
         return queryset.filter(pk__in=held.values("person_id"))
 
     def filter_as_of(self, queryset: Any, name: str, value: Any) -> Any:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -36,6 +37,14 @@ class OrganizationKind(models.TextChoices):
     OTHER = "other", _("Other")
 
 
+class OrganizationQuerySet(PublishableQuerySet):
+    def with_parent(self, user: Any = None) -> OrganizationQuerySet:
+        """Each organization's `parent` loaded only when `user` may see it, else None."""
+        return self.prefetch_related(
+            Prefetch("parent", queryset=Organization.objects.visible_to(user))
+        )
+
+
 class Organization(Publishable):
     name = models.CharField(_("name"), max_length=200)
     native_name = models.CharField(_("name in native script"), max_length=200, blank=True)
@@ -54,6 +63,7 @@ class Organization(Publishable):
     website = models.URLField(_("website"), blank=True)
     description = models.TextField(_("description"), blank=True)
 
+    objects = OrganizationQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -236,8 +246,19 @@ class PersonIdentifier(Versioned):
 
 class PositionQuerySet(models.QuerySet):
     def published(self) -> PositionQuerySet:
-        """Positions of published people."""
-        return self.filter(published_q("person__"))
+        """Positions of published people, at no organization or a published one."""
+        return self.filter(published_q("person__")).at_organizations_visible_to(None)
+
+    def at_organizations_visible_to(self, user: Any = None) -> PositionQuerySet:
+        """Positions at no organization or one `user` may see, the organization joined.
+
+        A position links a person to an organization; like a participation with a hidden person,
+        it is not shown while the organization is hidden, so its name never is either.
+        """
+        queryset = self
+        if not getattr(user, "is_staff", False):
+            queryset = queryset.filter(Q(organization__isnull=True) | published_q("organization__"))
+        return queryset.select_related("organization")
 
     def held_on(self, day: date) -> PositionQuerySet:
         """Positions that had started by `day` and had not ended before it."""
@@ -293,7 +314,7 @@ class Position(Versioned):
         ]
 
     def __str__(self) -> str:
-        where = f", {self.organization.name}" if self.organization_id else ""
+        where = f", {self.organization.name}" if self.organization else ""
         return f"{self.title}{where}"
 
     def save(self, *args: object, **kwargs: object) -> None:

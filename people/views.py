@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -9,17 +11,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_countries import countries as country_names
 
-from core.editorial import published_q
 from core.web.cache import public_page
 from core.web.pages import absolute, json_ld, paginate, parse_as_of, preview_state
 from events.models import EventParticipation, Source, Statement, StatementCitation
 from people.models import Organization, Person, Position
 
 
-def _positions() -> Prefetch:
+def _positions(user: Any = None) -> Prefetch:
     return Prefetch(
         "positions",
-        queryset=Position.objects.select_related("organization").order_by("-start_date", "id"),
+        queryset=Position.objects.at_organizations_visible_to(user).order_by("-start_date", "id"),
     )
 
 
@@ -100,7 +101,7 @@ def _person_json_ld(person: Person, position: Position | None) -> dict[str, obje
 def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
     person = get_object_or_404(
         Person.objects.visible_to(request.user).prefetch_related(
-            "other_names", "identifiers", _positions()
+            "other_names", "identifiers", _positions(request.user)
         ),
         slug=slug,
     )
@@ -121,9 +122,7 @@ def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
         .prefetch_related(
             Prefetch(
                 "citations",
-                queryset=StatementCitation.objects.filter(published_q("source__")).select_related(
-                    "source__outlet"
-                ),
+                queryset=StatementCitation.objects.published(),
             )
         )
     )
@@ -137,7 +136,7 @@ def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "past_positions": [p for p in positions if not p.is_held_on(day)],
         "participations": participations,
         "statements": statements,
-        "authored": Source.objects.published().filter(authors=person).select_related("outlet"),
+        "authored": Source.objects.published().filter(authors=person).with_outlet(),
         "json_ld": json_ld(_person_json_ld(person, current)),
         "nav": "people",
     }
@@ -147,7 +146,7 @@ def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
 @public_page
 def organization_detail(request: HttpRequest, slug: str) -> HttpResponse:
     organization = get_object_or_404(
-        Organization.objects.visible_to(request.user).select_related("parent"), slug=slug
+        Organization.objects.visible_to(request.user).with_parent(request.user), slug=slug
     )
     as_of, as_of_error = parse_as_of(request)
     day = as_of or timezone.localdate()
@@ -160,9 +159,7 @@ def organization_detail(request: HttpRequest, slug: str) -> HttpResponse:
     context = {
         "organization": organization,
         "preview": preview_state(organization),
-        "parent_public": organization.parent
-        if organization.parent and (organization.parent.is_public or request.user.is_staff)
-        else None,
+        "parent_public": organization.parent,
         "as_of": as_of,
         "as_of_error": as_of_error,
         "held": [p for p in positions if p.is_held_on(day)],

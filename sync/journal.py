@@ -61,11 +61,15 @@ CHILD_PARENTS: dict[type[models.Model], tuple[str, ...]] = {
 
 # When a synced object's visibility changes, these related objects' public content changes too
 # (a statement is visible only with its speaker and event; an event lists published participants;
-# an issue's timeline hides developments at unpublished events). Reverse accessor names.
+# an issue's timeline hides developments at unpublished events; a person's positions, an issue's
+# stances, a source's outlet and a parent show only while the organization or event is
+# published). Reverse accessor names.
 DEPENDENTS: dict[type[models.Model], tuple[str, ...]] = {
-    Person: ("statements", "events"),
-    Event: ("statements", "issues", "developments__issue"),
+    Organization: ("positions__person", "stances__issue", "sources", "children"),
+    Person: ("statements", "events", "authored_sources"),
+    Event: ("statements", "issues", "developments__issue", "children"),
     Source: ("events", "statements", "stances__issue", "developments__issue"),
+    Issue: ("events", "related_issues"),
 }
 
 

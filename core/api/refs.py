@@ -14,8 +14,7 @@ from django.db.models import QuerySet
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from core.api.viewsets import APIURLField, FuzzyDateField, PublicURLField, if_public
-from core.editorial import published_q
+from core.api.viewsets import APIURLField, FuzzyDateField, PublicURLField
 
 
 class OrganizationRefSerializer(serializers.Serializer):
@@ -74,7 +73,9 @@ class SourceListSerializer(serializers.Serializer):
 
     @extend_schema_field(OrganizationRefSerializer(allow_null=True))
     def get_outlet(self, obj: Any) -> dict[str, Any] | None:
-        outlet = if_public(obj.outlet) if obj.outlet_id else None
+        # Loaded with Source.objects.with_outlet() or CitationQuerySet.published(): None while
+        # the outlet is hidden.
+        outlet = obj.outlet
         return OrganizationRefSerializer(outlet, context=self.context).data if outlet else None
 
 
@@ -88,5 +89,5 @@ class CitationSerializer(serializers.Serializer):
 
 
 def published_citations(model: type) -> QuerySet:
-    """Citations whose source is published, with the source's outlet joined."""
-    return model.objects.filter(published_q("source__")).select_related("source__outlet")
+    """Citations of published sources, each source's outlet only when published."""
+    return model.objects.published()

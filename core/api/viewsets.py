@@ -135,11 +135,6 @@ class APIURLField(serializers.Field):
         return absolute_url(self.context, path)
 
 
-def if_public(obj: Any) -> Any:
-    """The object when the public may see it, else None (for select_related parents)."""
-    return obj if obj is not None and obj.is_public else None
-
-
 class IncludableSerializer(serializers.Serializer):
     """Drops the fields named in `Meta.include_fields` unless `?include=` asked for them."""
 

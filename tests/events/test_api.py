@@ -292,8 +292,8 @@ def test_ics_detail_is_a_calendar_of_one_event(client):
 
 # --- Query counts -------------------------------------------------------------------------------
 
-# page + participants + citations + issues + statements
-LIST_QUERIES = 5
+# page + participants + citations + their published outlets + issues + statements
+LIST_QUERIES = 6
 
 
 @pytest.mark.parametrize("rows", [5, 50])
@@ -323,8 +323,8 @@ def test_detail_has_constant_queries(client, django_assert_num_queries, rows):
         EventCitationFactory(event=event)
         StatementFactory(event=event)
         EventFactory(parent=event)
-    # event + children + participants + citations + issues + statements
-    with django_assert_num_queries(6):
+    # event + children + participants + citations + their outlets + issues + statements
+    with django_assert_num_queries(7):
         payload = get_json(client, f"{EVENTS}{event.slug}/")
     assert len(payload["participants"]) == rows + 1
     assert len(payload["children"]) == rows

@@ -98,7 +98,8 @@ def test_hidden_person_is_absent_everywhere(client, state):
 def test_hidden_organization_is_not_named_in_positions(client, state):
     secret = OrganizationFactory(slug="secret-org", **hidden(state))
     PositionFactory(person=PersonFactory(slug="p"), organization=secret)
-    assert get_json(client, f"{PEOPLE}p/")["positions"][0]["organization"] is None
+    # Like a participation with a hidden person: the position is not there at all.
+    assert get_json(client, f"{PEOPLE}p/")["positions"] == []
     assert "secret-org" not in client.get(f"{PEOPLE}?include=positions").content.decode()
     assert client.get(f"{ORGANIZATIONS}secret-org/").status_code == 404
     assert get_json(client, f"{PEOPLE}?organization=secret-org", status=400).keys() == {
