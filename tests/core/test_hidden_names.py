@@ -209,6 +209,12 @@ def doors(world: World, word: str) -> list[str]:
         f"{api}/sources/?format=csv",
         f"{api}/sources/{world.source.pk}/",
         f"{api}/changes/",
+        *[
+            f"{api}/{resource}/download/"
+            for resource in ("events", "people", "organizations", "issues", "statements", "sources")
+        ],
+        f"{api}/issues/download/?include=stances,developments,events,related_issues",
+        f"{api}/people/download/?include=positions",
     ]
 
 
