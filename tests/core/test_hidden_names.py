@@ -13,6 +13,7 @@ import datetime as dt
 import io
 import zipfile
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 from django.test import Client
@@ -272,6 +273,13 @@ def test_the_walk_would_see_a_published_name(client: Client) -> None:
     assert MARK in export_text()
 
 
+@pytest.fixture
+def no_settle(settings: Any) -> None:
+    # Rows are served at once in tests (the settle delay guards concurrent PostgreSQL commits).
+    settings.CHANGES_SETTLE_SECONDS = 0
+
+
+@pytest.mark.usefixtures("no_settle")
 def test_publishing_an_organization_updates_what_now_shows_it(client: Client) -> None:
     """Partners mirroring the API learn that the newly visible name appears inside other objects."""
     from core.editorial import EditorialStatus
@@ -285,7 +293,7 @@ def test_publishing_an_organization_updates_what_now_shows_it(client: Client) ->
     organization.editorial_status = EditorialStatus.PUBLISHED
     organization.save()
 
-    changes = client.get(f"/api/v1/changes/?since={cursor}").json()["results"]
+    changes = client.get(f"/api/v1/changes/?page_size=1000&since={cursor}").json()["results"]
     updated = {(change["type"], change["slug"] or change["id"]) for change in changes}
     wire_report = Source.objects.get(title="Wire report")
     assert {
@@ -297,6 +305,7 @@ def test_publishing_an_organization_updates_what_now_shows_it(client: Client) ->
     } <= updated
 
 
+@pytest.mark.usefixtures("no_settle")
 def test_publishing_an_event_updates_its_children_and_issues(client: Client) -> None:
     from core.editorial import EditorialStatus
     from events.models import Event
@@ -309,6 +318,6 @@ def test_publishing_an_event_updates_its_children_and_issues(client: Client) -> 
     summit.editorial_status = EditorialStatus.PUBLISHED
     summit.save()
 
-    changes = client.get(f"/api/v1/changes/?since={cursor}").json()["results"]
+    changes = client.get(f"/api/v1/changes/?page_size=1000&since={cursor}").json()["results"]
     updated = {(change["type"], change["slug"]) for change in changes}
     assert {("event", "open-talks"), ("issue", "open-issue")} <= updated
