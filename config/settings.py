@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "devdata",
     "partners",
     "accounts",
+    "ops",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
@@ -63,6 +64,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: /healthz and /readyz for load balancers; a database outage becomes a 503.
+    "ops.health.HealthMiddleware",
     "core.web.security.RefuseTraceMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",

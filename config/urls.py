@@ -9,6 +9,9 @@ from django.views.i18n import set_language
 from core.web.security import same_site_posts_only
 from public.sitemaps import SITEMAPS, robots_txt
 
+# A database outage raised outside a view is a 503 too (see ops.health).
+handler500 = "ops.health.server_error"
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),

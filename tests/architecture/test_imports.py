@@ -21,6 +21,7 @@ PACKAGES = (
     "devdata",
     "partners",
     "accounts",
+    "ops",
 )
 
 
