@@ -123,8 +123,13 @@ else:
     DATABASES["default"].setdefault("CONN_HEALTH_CHECKS", True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: local memory by default; CACHE_URL=redis://127.0.0.1:6379/1 for Redis.
-CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://relations-tracker")}
+# Cache: by default files in .cache/, shared by every worker process on this machine (a page
+# unpublished or saved through one gunicorn worker is current in all; throttles count once).
+# Several machines: CACHE_URL=redis://127.0.0.1:6379/1. `check --deploy` refuses a per-process
+# (locmem) cache with DEBUG off.
+CACHES = {"default": env.cache("CACHE_URL", default=f"filecache://{BASE_DIR / '.cache'}")}
+if CACHES["default"]["BACKEND"].endswith("FileBasedCache"):
+    CACHES["default"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 5000)
 CACHE_MIDDLEWARE_SECONDS = env.int("CACHE_SECONDS", default=300)
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import shutil
+import tempfile
+from pathlib import Path
+
 import pytest
 from django.core.cache import cache
 from django.http import HttpRequest
@@ -16,6 +20,18 @@ def pytest_configure(config: pytest.Config) -> None:
     from django.conf import settings
 
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # The default file cache is shared by processes; each test process (xdist worker) gets its
+    # own folder so one worker's cache.clear() never empties another's.
+    if settings.CACHES["default"]["BACKEND"].endswith("FileBasedCache"):
+        settings.CACHES["default"]["LOCATION"] = tempfile.mkdtemp(prefix="rt-test-cache-")
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    from django.conf import settings
+
+    location = settings.CACHES["default"].get("LOCATION", "")
+    if isinstance(location, str) and Path(location).name.startswith("rt-test-cache-"):
+        shutil.rmtree(location, ignore_errors=True)
 
 
 class SignInClient(Client):
