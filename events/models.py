@@ -282,6 +282,9 @@ class Event(Publishable):
             models.Index(
                 fields=["editorial_status", "start_date", "id"], name="event_published_date_idx"
             ),
+            # The event page's children, in date order: without it SQLite walks every published
+            # event in date order looking for this parent's.
+            models.Index(fields=["parent", "start_date"], name="event_children_idx"),
         ]
         constraints = [
             models.CheckConstraint(

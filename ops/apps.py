@@ -9,4 +9,9 @@ class OpsConfig(AppConfig):
     verbose_name = _("Operations")
 
     def ready(self) -> None:
+        from django.db.models.signals import post_migrate
+
         from ops import checks  # noqa: F401  (registers the system checks)
+        from ops.statistics import analyze_after_migrate
+
+        post_migrate.connect(analyze_after_migrate, sender=self, dispatch_uid="ops-analyze")

@@ -1,0 +1,61 @@
+"""The query planner has statistics (SQLite: ANALYZE after migrate, `optimize_database` on a
+schedule) and the index the event page's children query needs."""
+
+from __future__ import annotations
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+
+from events.models import Event
+from tests.factories import EventFactory
+
+pytestmark = pytest.mark.django_db
+
+sqlite_only = pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's planner")
+
+
+def test_children_index_exists():
+    with connection.cursor() as cursor:
+        constraints = connection.introspection.get_constraints(cursor, Event._meta.db_table)
+    indexed = [c["columns"] for c in constraints.values() if c["index"]]
+    assert ["parent_id", "start_date"] in indexed
+
+
+@sqlite_only
+def test_children_query_uses_the_index():
+    parent = EventFactory()
+    EventFactory.create_batch(3, parent=parent)
+    with connection.cursor() as cursor:
+        # The planner as it was before any ANALYZE: no statistics at all.
+        cursor.execute("DELETE FROM sqlite_stat1")
+        cursor.execute("ANALYZE sqlite_master")
+        sql, params = (
+            Event.objects.published()
+            .filter(parent=parent)
+            .order_by("start_date", "title")
+            .query.sql_with_params()
+        )
+        cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
+        plan = " ".join(row[-1] for row in cursor.fetchall())
+    assert "event_children_idx" in plan, plan
+
+
+@sqlite_only
+def test_migrate_leaves_statistics_for_the_planner():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_stat1'")
+        assert cursor.fetchone()[0] == 1
+
+
+def test_optimize_database_command():
+    EventFactory.create_batch(2)
+    out = StringIO()
+    call_command("optimize_database", stdout=out)
+    assert "Statistics updated" in out.getvalue()
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT count(*) FROM sqlite_stat1 WHERE tbl = %s", ["events_event"])
+            assert cursor.fetchone()[0] >= 1
