@@ -1,6 +1,7 @@
 """Root URLs: admin, the public pages of each app, and the partner API."""
 
 from django.contrib import admin
+from django.contrib.sitemaps.views import index as sitemap_index
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.decorators.csrf import csrf_exempt
@@ -14,7 +15,14 @@ handler500 = "ops.health.server_error"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    # An index of per-section files, each paginated at 50,000 URLs (?p=2, ...).
+    path(
+        "sitemap.xml",
+        sitemap_index,
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
+        name="sitemap",
+    ),
+    path("sitemap-<section>.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap_section"),
     path("robots.txt", robots_txt, name="robots_txt"),
     # The language switcher sits on cached anonymous pages, which can hold no per-reader CSRF
     # token, so it is exempt; the browser's fetch metadata still keeps other sites out.

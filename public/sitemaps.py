@@ -1,6 +1,7 @@
-"""sitemap.xml sections for every public page, and robots.txt pointing crawlers at it.
-
-Lives in `config` because it spans every app. Each section starts from `.published()`.
+"""The sitemap: `/sitemap.xml` is a sitemap index naming one file per section
+(`/sitemap-events.xml`, ...), each split into pages of at most 50,000 URLs (`?p=2`), as the
+sitemap protocol requires; robots.txt points crawlers at the index. Each section starts from
+`.published()`.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from datetime import datetime
 from typing import Any
 
 from django.contrib.sitemaps import Sitemap
+from django.db.models import Max
 from django.http import HttpRequest, HttpResponse
 from django.urls import NoReverseMatch, reverse
 from django.views.decorators.cache import cache_control
@@ -18,18 +20,26 @@ from events.models import Event, Source
 from issues.models import Issue
 from people.models import Organization, Person
 
+# The sitemap protocol's limit per file (and Django's default); the index lists every page.
+MAX_URLS_PER_FILE = 50_000
+
 
 class PublishedSitemap(Sitemap):
-    """Published rows of one model, with their last edit as lastmod."""
+    """Published rows of one model, with their last edit as lastmod, 50,000 URLs per file."""
 
     model: type = None  # type: ignore[assignment]
     fields: tuple[str, ...] = ("slug",)
+    limit = MAX_URLS_PER_FILE
 
     def items(self) -> Any:
         return self.model.objects.published().only("pk", "updated_at", *self.fields).order_by("pk")
 
     def lastmod(self, item: Any) -> datetime:
         return item.updated_at
+
+    def get_latest_lastmod(self) -> datetime | None:
+        """For the index: one aggregate query, not every row loaded (Django's default)."""
+        return self.model.objects.published().aggregate(latest=Max("updated_at"))["latest"]
 
 
 class EventSitemap(PublishedSitemap):

@@ -1,4 +1,4 @@
-"""sitemap.xml lists every published page with its last edit; robots.txt points to it."""
+"""sitemap.xml, an index of section files of at most 50,000 URLs, lists every published page with\nits last edit; robots.txt points to the index."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import pytest
 from django.utils import timezone
 
 from core.editorial import EditorialStatus
+from public.sitemaps import EventSitemap
 from tests.factories import (
     EventFactory,
     IssueFactory,
@@ -22,14 +23,34 @@ NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 DRAFT = EditorialStatus.DRAFT
 
 
-def sitemap_entries(client) -> dict[str, str | None]:
+def index_files(client) -> list[str]:
+    """The files /sitemap.xml (a sitemap index) names, as local paths with their query."""
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
+    root = ET.fromstring(response.content)
+    assert root.tag == f"{{{NS['sm']}}}sitemapindex"
+    return [
+        loc.removeprefix("http://testserver")
+        for loc in (s.findtext("sm:loc", namespaces=NS) for s in root.findall("sm:sitemap", NS))
+    ]
+
+
+def file_entries(client, path: str) -> dict[str, str | None]:
+    response = client.get(path)
+    assert response.status_code == 200, path
     root = ET.fromstring(response.content)
     return {
         url.findtext("sm:loc", namespaces=NS): url.findtext("sm:lastmod", namespaces=NS)
         for url in root.findall("sm:url", NS)
     }
+
+
+def sitemap_entries(client) -> dict[str, str | None]:
+    """Every URL of every file the index names."""
+    entries: dict[str, str | None] = {}
+    for path in index_files(client):
+        entries.update(file_entries(client, path))
+    return entries
 
 
 def test_sitemap_lists_published_pages_with_lastmod(client):
@@ -70,14 +91,43 @@ def test_sitemap_leaves_out_drafts_and_scheduled(client):
 
 
 @pytest.mark.parametrize("rows", [5, 50])
-def test_sitemap_query_count_is_constant(client, django_assert_max_num_queries, rows):
+def test_sitemap_query_count_is_constant(client, django_assert_num_queries, rows):
     EventFactory.create_batch(rows)
     PersonFactory.create_batch(rows)
 
-    with django_assert_max_num_queries(10):
-        entries = sitemap_entries(client)
+    # The index: one aggregate per model section (five), counted pages from the same.
+    with django_assert_num_queries(10):
+        files = index_files(client)
+    # A section file: a count for the paginator, then its rows.
+    with django_assert_num_queries(2):
+        entries = file_entries(client, "/sitemap-events.xml")
 
-    assert sum("/events/" in loc for loc in entries) >= rows
+    assert "/sitemap-events.xml" in files
+    assert sum("/events/" in loc for loc in entries) == rows
+
+
+def test_sitemap_splits_sections_into_files_of_limited_size(client, monkeypatch):
+    """At most `limit` URLs per file (50,000 in production); every page is listed and served."""
+    monkeypatch.setattr(EventSitemap, "limit", 2)
+    events = EventFactory.create_batch(5)
+
+    files = index_files(client)
+
+    event_files = [f for f in files if f.startswith("/sitemap-events.xml")]
+    assert event_files == [
+        "/sitemap-events.xml",
+        "/sitemap-events.xml?p=2",
+        "/sitemap-events.xml?p=3",
+    ]
+    pages = [file_entries(client, f) for f in event_files]
+    assert [len(p) for p in pages] == [2, 2, 1]
+    listed = {loc for page in pages for loc in page}
+    assert listed == {"http://testserver" + e.get_absolute_url() for e in events}
+    assert client.get("/sitemap-events.xml?p=4").status_code == 404
+
+
+def test_sitemap_limit_is_the_protocols():
+    assert EventSitemap.limit == 50_000
 
 
 def test_robots_txt_allows_all_but_admin_and_api_and_names_the_sitemap(client):
