@@ -24,6 +24,14 @@ demo: install
 run: demo
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
+# The production shape on this machine: migrate, collect static files (served by WhiteNoise),
+# then gunicorn with WEB_CONCURRENCY workers (default 2 x cores + 1, capped; config/gunicorn.py).
+# Set DEBUG=false, SECRET_KEY, ALLOWED_HOSTS etc. in the environment or .env first.
+serve: install
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py collectstatic --noinput
+	HOST=$(HOST) PORT=$(PORT) $(BIN)/gunicorn -c config/gunicorn.py config.wsgi
+
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
