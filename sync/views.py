@@ -145,6 +145,7 @@ class ExportView(APIView):
         etag = f'"{key}"'
         not_modified = get_conditional_response(request, etag=etag)
         if not_modified is not None:
+            not_modified["ETag"] = etag  # RFC 9110 15.4.5: a 304 repeats the validator
             return not_modified
         response = FileResponse(
             path.open("rb"),

@@ -78,3 +78,12 @@ def editor_client(client, editor):
 def publisher_client(client, publisher):
     client.force_login(publisher)
     return client
+
+
+@pytest.fixture
+def content_version_known(db) -> None:
+    """The content version looked up once, as on a running server (a query per version, not
+    per request), so a query count shows what each request costs. Saves keep it known."""
+    from core.web.cache import content_version
+
+    content_version()

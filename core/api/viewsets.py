@@ -42,6 +42,7 @@ from core.api.formats import (
 )
 from core.dates import FuzzyDate, Precision
 from core.filters import NUL_MESSAGE
+from core.web.cache import content_last_modified
 
 FUZZY_DATE_SCHEMA = {
     "type": "object",
@@ -212,12 +213,15 @@ class ContentETagMixin:
         # The ETag is the content itself, so it changes whenever any nested child does.
         etag = '"' + hashlib.sha256(response.content).hexdigest()[:40] + '"'
         response["ETag"] = etag
-        last_modified = getattr(self, "_last_modified", None)
-        if last_modified is not None:
-            response["Last-Modified"] = http_date(last_modified.timestamp())
+        # The rows' own updated_at cannot see deletions, unpublishing or a child's edit; the
+        # content version moves with every one of them, so If-Modified-Since can be trusted.
+        stamps = [content_last_modified(request), getattr(self, "_last_modified", None)]
+        last_modified = int(max(stamp for stamp in stamps if stamp is not None).timestamp())
+        response["Last-Modified"] = http_date(last_modified)
         patch_vary_headers(response, ("Accept",))
-        # 304 is decided by the ETag only: Last-Modified cannot see deletions or child edits.
-        return get_conditional_response(request, etag=etag, response=response)
+        return get_conditional_response(
+            request, etag=etag, last_modified=last_modified, response=response
+        )
 
 
 class PublicReadOnlyViewSet(ContentETagMixin, viewsets.ReadOnlyModelViewSet):

@@ -21,9 +21,13 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
-from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.cache import (
+    get_conditional_response,
+    patch_cache_control,
+    patch_vary_headers,
+)
+from django.utils.http import http_date
 from django.utils.translation import get_language
-from django.views.decorators.http import condition
 
 from core.content import content_models
 
@@ -103,18 +107,32 @@ def _is_anonymous_read(request: HttpRequest) -> bool:
     return request.method in ("GET", "HEAD") and not request.user.is_authenticated
 
 
+def content_last_modified(request: HttpRequest) -> dt.datetime:
+    """When public content last changed (any save, delete or scheduled publish; daily at least)."""
+    return dt.datetime.fromtimestamp(_effective_version(request), tz=dt.UTC)
+
+
 def page_etag(request: HttpRequest, *args: Any, **kwargs: Any) -> str | None:
-    """ETag of a public page for anonymous readers: content version and language."""
+    """ETag of a public page for anonymous readers: content version, language and URL.
+
+    The URL is part of it: one page's validator must never revalidate another URL (a draft's
+    404 would otherwise answer 304 to anyone holding any page's ETag).
+    """
     if not _is_anonymous_read(request):
         return None
-    return f'"{_effective_version(request):.6f}-{get_language()}"'
+    return _url_etag(request)
+
+
+def _url_etag(request: HttpRequest) -> str:
+    url = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:16]
+    return f'"{_effective_version(request):.6f}-{get_language()}-{url}"'
 
 
 def page_last_modified(request: HttpRequest, *args: Any, **kwargs: Any) -> dt.datetime | None:
     """Last-Modified of a public page for anonymous readers: when content last changed."""
     if not _is_anonymous_read(request):
         return None
-    return dt.datetime.fromtimestamp(_effective_version(request), tz=dt.UTC)
+    return content_last_modified(request)
 
 
 def page_cache_key(request: HttpRequest) -> str:
@@ -147,8 +165,54 @@ def _cache_anonymous(view: Callable[..., HttpResponse]) -> Callable[..., HttpRes
     return wrapped
 
 
-def public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Decorate a public view: conditional GET (304) and the anonymous page cache."""
-    return condition(etag_func=page_etag, last_modified_func=page_last_modified)(
-        _cache_anonymous(view)
+def _answer_conditionally(request: HttpRequest, response: HttpResponse) -> HttpResponse:
+    """304 when the reader's copy of this 200 response is current; validators set either way."""
+    if not _is_anonymous_read(request) or response.status_code != 200 or response.streaming:
+        return response
+    etag = page_etag(request)
+    last_modified = _effective_version(request)
+    response["ETag"] = etag
+    response["Last-Modified"] = http_date(last_modified)
+    return get_conditional_response(
+        request, etag=etag, last_modified=int(last_modified), response=response
     )
+
+
+def public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Decorate a public view: the anonymous page cache, then conditional GET (304).
+
+    The 304 is decided after the view (or the page cache) has answered 200: a URL that is a 404
+    (a draft, a typo) never becomes a 304. A cached page revalidates without a query.
+    """
+    cached = _cache_anonymous(view)
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        return _answer_conditionally(request, cached(request, *args, **kwargs))
+
+    return wrapped
+
+
+def revalidated(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """For feeds and calendars: validators from the content version (per URL and language) and
+    304 to a reader whose copy is current (If-None-Match, or If-Modified-Since).
+
+    Not a hash of the body: an empty Atom feed says "updated now" on every request.
+    """
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        response = view(request, *args, **kwargs)
+        if request.method not in ("GET", "HEAD") or response.status_code != 200:
+            return response
+        if response.streaming:
+            return response
+        response["ETag"] = _url_etag(request)
+        # The content version moves on every save and delete, unlike the newest item's date.
+        last_modified = _effective_version(request)
+        response["Last-Modified"] = http_date(last_modified)
+        return get_conditional_response(
+            request, etag=response["ETag"], last_modified=int(last_modified), response=response
+        )
+
+    return wrapped

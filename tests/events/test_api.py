@@ -297,7 +297,9 @@ LIST_QUERIES = 6
 
 
 @pytest.mark.parametrize("rows", [5, 50])
-def test_list_with_every_include_has_constant_queries(client, django_assert_num_queries, rows):
+def test_list_with_every_include_has_constant_queries(
+    client, content_version_known, django_assert_num_queries, rows
+):
     for n in range(rows):
         full_event(n)
     url = f"{EVENTS}?page_size=50&include=participants,sources,issues,statements"
@@ -307,7 +309,7 @@ def test_list_with_every_include_has_constant_queries(client, django_assert_num_
 
 
 @pytest.mark.parametrize("rows", [5, 50])
-def test_plain_list_is_one_query(client, django_assert_num_queries, rows):
+def test_plain_list_is_one_query(client, content_version_known, django_assert_num_queries, rows):
     for n in range(rows):
         full_event(n)
     with django_assert_num_queries(1):
@@ -316,7 +318,9 @@ def test_plain_list_is_one_query(client, django_assert_num_queries, rows):
 
 
 @pytest.mark.parametrize("rows", [5, 50])
-def test_detail_has_constant_queries(client, django_assert_num_queries, rows):
+def test_detail_has_constant_queries(
+    client, content_version_known, django_assert_num_queries, rows
+):
     event = full_event(0)
     for _ in range(rows):
         EventParticipationFactory(event=event)

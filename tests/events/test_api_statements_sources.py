@@ -102,7 +102,9 @@ def test_source_filters(client):
 
 
 @pytest.mark.parametrize("rows", [5, 50])
-def test_statement_list_with_sources_has_constant_queries(client, django_assert_num_queries, rows):
+def test_statement_list_with_sources_has_constant_queries(
+    client, content_version_known, django_assert_num_queries, rows
+):
     for _ in range(rows):
         StatementCitation.objects.create(statement=StatementFactory(), source=SourceFactory())
     with django_assert_num_queries(3):  # page (speaker, event joined) + citations + outlets
@@ -111,7 +113,9 @@ def test_statement_list_with_sources_has_constant_queries(client, django_assert_
 
 
 @pytest.mark.parametrize("rows", [5, 50])
-def test_source_list_and_detail_have_constant_queries(client, django_assert_num_queries, rows):
+def test_source_list_and_detail_have_constant_queries(
+    client, content_version_known, django_assert_num_queries, rows
+):
     for _ in range(rows):
         source = SourceFactory()
         source.authors.add(PersonFactory())
@@ -123,7 +127,9 @@ def test_source_list_and_detail_have_constant_queries(client, django_assert_num_
 
 
 @pytest.mark.parametrize("rows", [5, 50])
-def test_statement_detail_has_constant_queries(client, django_assert_num_queries, rows):
+def test_statement_detail_has_constant_queries(
+    client, content_version_known, django_assert_num_queries, rows
+):
     statement = StatementFactory()
     for _ in range(rows):
         StatementCitation.objects.create(statement=statement, source=SourceFactory())

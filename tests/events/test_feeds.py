@@ -79,7 +79,9 @@ def test_event_calendar_bad_filter_is_a_400_text_answer(client):
 
 
 @pytest.mark.parametrize("rows", [5, 50])
-def test_event_calendar_query_count_is_constant(client, django_assert_max_num_queries, rows):
+def test_event_calendar_query_count_is_constant(
+    client, content_version_known, django_assert_max_num_queries, rows
+):
     EventFactory.create_batch(rows)
 
     with django_assert_max_num_queries(1):
@@ -162,7 +164,9 @@ def test_person_calendar_lists_their_published_events(client, person):
 
 
 @pytest.mark.parametrize("rows", [5, 50])
-def test_person_feed_query_count_is_constant(client, django_assert_max_num_queries, person, rows):
+def test_person_feed_query_count_is_constant(
+    client, content_version_known, django_assert_max_num_queries, person, rows
+):
     for event in EventFactory.create_batch(rows):
         EventParticipationFactory(person=person, event=event)
         StatementFactory(speaker=person, event=event)
@@ -175,7 +179,7 @@ def test_person_feed_query_count_is_constant(client, django_assert_max_num_queri
 
 @pytest.mark.parametrize("rows", [5, 50])
 def test_person_calendar_query_count_is_constant(
-    client, django_assert_max_num_queries, person, rows
+    client, content_version_known, django_assert_max_num_queries, person, rows
 ):
     for event in EventFactory.create_batch(rows):
         EventParticipationFactory(person=person, event=event)

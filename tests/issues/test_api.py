@@ -111,7 +111,9 @@ def test_hidden_children_never_appear_on_an_issue(client, state):
 
 
 @pytest.mark.parametrize("rows", [5, 50])
-def test_issue_list_with_includes_has_constant_queries(client, django_assert_num_queries, rows):
+def test_issue_list_with_includes_has_constant_queries(
+    client, content_version_known, django_assert_num_queries, rows
+):
     for n in range(rows):
         cited_issue(f"issue-{n}")
     url = f"{ISSUES}?page_size=50&include=stances,developments,events,related_issues"
@@ -122,7 +124,9 @@ def test_issue_list_with_includes_has_constant_queries(client, django_assert_num
 
 
 @pytest.mark.parametrize("rows", [5, 50])
-def test_issue_detail_has_constant_queries(client, django_assert_num_queries, rows):
+def test_issue_detail_has_constant_queries(
+    client, content_version_known, django_assert_num_queries, rows
+):
     issue = cited_issue()
     for _ in range(rows):
         stance = StanceFactory(issue=issue)

@@ -83,7 +83,9 @@ def test_latest_atom_dates_are_updated_and_published(client):
 
 
 @pytest.mark.parametrize("rows", [5, 50])
-def test_latest_feed_query_count_is_constant(client, django_assert_max_num_queries, rows):
+def test_latest_feed_query_count_is_constant(
+    client, content_version_known, django_assert_max_num_queries, rows
+):
     EventFactory.create_batch(rows)
     DevelopmentFactory.create_batch(rows)
 
@@ -147,7 +149,9 @@ def test_issue_calendar_lists_its_published_events(client, issue):
 
 
 @pytest.mark.parametrize("rows", [5, 50])
-def test_issue_feed_query_count_is_constant(client, django_assert_max_num_queries, issue, rows):
+def test_issue_feed_query_count_is_constant(
+    client, content_version_known, django_assert_max_num_queries, issue, rows
+):
     issue.events.add(*EventFactory.create_batch(rows))
     DevelopmentFactory.create_batch(rows, issue=issue)
 
@@ -158,7 +162,9 @@ def test_issue_feed_query_count_is_constant(client, django_assert_max_num_querie
 
 
 @pytest.mark.parametrize("rows", [5, 50])
-def test_issue_calendar_query_count_is_constant(client, django_assert_max_num_queries, issue, rows):
+def test_issue_calendar_query_count_is_constant(
+    client, content_version_known, django_assert_max_num_queries, issue, rows
+):
     issue.events.add(*EventFactory.create_batch(rows))
 
     with django_assert_max_num_queries(2):

@@ -122,7 +122,9 @@ def test_person_list_include_positions(client, people_world):
 
 
 @pytest.mark.parametrize("rows", [5, 50])
-def test_people_list_with_includes_has_constant_queries(client, django_assert_num_queries, rows):
+def test_people_list_with_includes_has_constant_queries(
+    client, content_version_known, django_assert_num_queries, rows
+):
     for _ in range(rows):
         person = PersonFactory()
         PositionFactory(person=person)
@@ -135,7 +137,9 @@ def test_people_list_with_includes_has_constant_queries(client, django_assert_nu
 
 
 @pytest.mark.parametrize("rows", [5, 50])
-def test_person_detail_has_constant_queries(client, django_assert_num_queries, rows):
+def test_person_detail_has_constant_queries(
+    client, content_version_known, django_assert_num_queries, rows
+):
     person = PersonFactory(slug="busy")
     for n in range(rows):
         PositionFactory(person=person, title=f"Title {n}")
@@ -147,7 +151,7 @@ def test_person_detail_has_constant_queries(client, django_assert_num_queries, r
 
 @pytest.mark.parametrize("rows", [5, 50])
 def test_organization_list_and_detail_have_constant_queries(
-    client, django_assert_num_queries, rows
+    client, content_version_known, django_assert_num_queries, rows
 ):
     parent = OrganizationFactory(slug="parent")
     for _ in range(rows):
