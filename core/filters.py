@@ -16,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from django_filters.fields import IsoDateTimeField
+from drf_spectacular.utils import extend_schema_field
 
 from core.dates import FuzzyDate
 
@@ -42,6 +43,16 @@ class FuzzyDateFormField(forms.Field):
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from exc
 
 
+# How OpenAPI (and clients generated from it) see a fuzzy date: a string, not a `date`.
+FUZZY_DATE_PARAMETER_SCHEMA = {
+    "type": "string",
+    "pattern": r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?|-Q[1-4])?$",
+    "description": "A date at any precision: 2026-01-05, 2026-01, 2026-Q1 or 2026.",
+    "example": "2026-Q1",
+}
+
+
+@extend_schema_field(FUZZY_DATE_PARAMETER_SCHEMA)
 class FuzzyDateFilter(django_filters.Filter):
     """A date at any precision; `bound="first"` uses the period's first day, `"last"` its last."""
 

@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import connection
 from django.http import FileResponse
 from django.utils.cache import get_conditional_response
+from django.utils.http import http_date
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers
@@ -154,4 +155,5 @@ class ExportView(APIView):
             content_type="application/zip",
         )
         response["ETag"] = etag
+        response["Last-Modified"] = http_date(version)
         return response

@@ -96,3 +96,70 @@ def format_parameter(formats: Iterable[str]) -> OpenApiParameter:
         + (", ics (iCalendar)" if "ics" in formats else "")
         + ".",
     )
+
+
+# --- Response headers, added to every operation once the document is built -------------------
+
+VALIDATOR_HEADERS = {
+    "ETag": {
+        "schema": {"type": "string"},
+        "description": "Validator of this exact response; send it back as If-None-Match.",
+    },
+    "Last-Modified": {
+        "schema": {"type": "string"},
+        "description": "When published content last changed (HTTP date); for If-Modified-Since.",
+    },
+}
+LINK_HEADER = {
+    "schema": {"type": "string"},
+    "description": 'The next and previous pages: <url>; rel="next", <url>; rel="prev".',
+}
+RETRY_AFTER_HEADER = {
+    "schema": {"type": "integer"},
+    "description": "Seconds to wait before the next request.",
+}
+NOT_MODIFIED = {
+    "description": "Not Modified: the copy named by If-None-Match or If-Modified-Since is "
+    "current. No body.",
+    "headers": {"ETag": VALIDATOR_HEADERS["ETag"]},
+}
+CONDITIONAL_PARAMETERS = [
+    {
+        "in": "header",
+        "name": "If-None-Match",
+        "schema": {"type": "string"},
+        "description": "An ETag from an earlier response: 304 if it is still current.",
+    },
+    {
+        "in": "header",
+        "name": "If-Modified-Since",
+        "schema": {"type": "string"},
+        "description": "An HTTP date: 304 if nothing changed since (If-None-Match wins).",
+    },
+]
+
+
+def document_http_headers(result: dict[str, Any], **kwargs: Any) -> dict[str, Any]:
+    """drf-spectacular postprocessing hook: validators, 304, Link and Retry-After everywhere."""
+    for item in result.get("paths", {}).values():
+        operation = item.get("get")
+        if operation is None:
+            continue
+        responses = operation.setdefault("responses", {})
+        if "200" in responses:
+            headers = responses["200"].setdefault("headers", {})
+            headers.update(VALIDATOR_HEADERS)
+            names = {parameter["name"] for parameter in operation.get("parameters", [])}
+            if "cursor" in names:
+                headers["Link"] = LINK_HEADER
+        responses.setdefault("304", NOT_MODIFIED)
+        if "429" in responses:
+            responses["429"].setdefault("headers", {})["Retry-After"] = RETRY_AFTER_HEADER
+        parameters = operation.setdefault("parameters", [])
+        known = {(parameter["in"], parameter["name"]) for parameter in parameters}
+        parameters.extend(
+            parameter
+            for parameter in CONDITIONAL_PARAMETERS
+            if (parameter["in"], parameter["name"]) not in known
+        )
+    return result
