@@ -33,9 +33,13 @@ PRECISION_FIELD_KWARGS = {
     "default": Precision.DAY,
 }
 
+# EDTF (ISO 8601-2) level 2 writes the quarters of a year as the "season" codes 33-36.
+EDTF_QUARTER_BASE = 32
+
 _PARSE_PATTERNS = [
     (re.compile(r"^(\d{4})-(\d{2})-(\d{2})$"), Precision.DAY),
     (re.compile(r"^(\d{4})-[Qq]([1-4])$"), Precision.QUARTER),
+    (re.compile(r"^(\d{4})-(3[3-6])$"), Precision.QUARTER),  # EDTF: 2026-33 is 2026-Q1
     (re.compile(r"^(\d{4})-(\d{2})$"), Precision.MONTH),
     (re.compile(r"^(\d{4})$"), Precision.YEAR),
 ]
@@ -78,7 +82,10 @@ class FuzzyDate:
 
     @classmethod
     def parse(cls, text: str) -> FuzzyDate:
-        """Parse "2026-01-05", "2026-01", "2026-Q1" or "2026"; raise ValueError otherwise."""
+        """Parse "2026-01-05", "2026-01", "2026-Q1" (or its EDTF form "2026-33") or "2026".
+
+        Raise ValueError otherwise.
+        """
         text = (text or "").strip()
         for pattern, precision in _PARSE_PATTERNS:
             match = pattern.match(text)
@@ -90,9 +97,14 @@ class FuzzyDate:
             if precision == Precision.MONTH:
                 return cls(date(year, int(match.group(2)), 1), precision)
             if precision == Precision.QUARTER:
-                return cls(date(year, 3 * (int(match.group(2)) - 1) + 1, 1), precision)
+                quarter = int(match.group(2))
+                if quarter > EDTF_QUARTER_BASE:  # the EDTF code: 33 -> Q1 ... 36 -> Q4
+                    quarter -= EDTF_QUARTER_BASE
+                return cls(date(year, 3 * (quarter - 1) + 1, 1), precision)
             return cls(date(year, 1, 1), precision)
-        raise ValueError(f"Not a date: {text!r}. Use YYYY-MM-DD, YYYY-MM, YYYY-Qn or YYYY.")
+        raise ValueError(
+            f"Not a date: {text!r}. Use YYYY-MM-DD, YYYY-MM, YYYY-Qn (or EDTF YYYY-33..36) or YYYY."
+        )
 
     @property
     def last(self) -> date:
@@ -114,6 +126,13 @@ class FuzzyDate:
         if self.precision == Precision.MONTH:
             return f"{self.first.year:04d}-{self.first.month:02d}"
         return self.first.isoformat()
+
+    def edtf(self) -> str:
+        """The ISO 8601-2 / EDTF form: 2026-01-05, 2026-01, 2026-33 (January–March), 2026."""
+        if self.precision == Precision.QUARTER:
+            quarter = (self.first.month - 1) // 3 + 1
+            return f"{self.first.year:04d}-{EDTF_QUARTER_BASE + quarter}"
+        return self.iso()
 
     def display(self) -> str:
         """The way a person writes it, in the active language."""
@@ -137,6 +156,7 @@ class FuzzyDate:
             "date": self.first.isoformat(),
             "precision": self.precision,
             "display": self.display(),
+            "edtf": self.edtf(),
         }
 
 

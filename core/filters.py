@@ -24,7 +24,8 @@ NUL_MESSAGE = _("Null characters are not allowed.")
 
 
 class FuzzyDateFormField(forms.Field):
-    """Accepts "2026-01-05", "2026-01", "2026-Q1" or "2026"; cleans to a `FuzzyDate`."""
+    """Accepts "2026-01-05", "2026-01", "2026-Q1" (EDTF "2026-33") or "2026"; cleans to a
+    `FuzzyDate`."""
 
     default_error_messages = {
         "invalid": _("Enter a date as YYYY-MM-DD, YYYY-MM, YYYY-Qn or YYYY."),
@@ -46,8 +47,11 @@ class FuzzyDateFormField(forms.Field):
 # How OpenAPI (and clients generated from it) see a fuzzy date: a string, not a `date`.
 FUZZY_DATE_PARAMETER_SCHEMA = {
     "type": "string",
-    "pattern": r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?|-Q[1-4])?$",
-    "description": "A date at any precision: 2026-01-05, 2026-01, 2026-Q1 or 2026.",
+    "pattern": r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?|-Q[1-4]|-3[3-6])?$",
+    "description": (
+        "A date at any precision: 2026-01-05, 2026-01, 2026-Q1 or 2026; a quarter also in its "
+        "ISO 8601-2 / EDTF form, 2026-33 (January–March) to 2026-36."
+    ),
     "example": "2026-Q1",
 }
 

@@ -50,8 +50,16 @@ FUZZY_DATE_SCHEMA = {
         "date": {"type": "string", "format": "date", "description": "First day of the period."},
         "precision": {"type": "string", "enum": list(Precision.values)},
         "display": {"type": "string", "description": "As a person writes it."},
+        "edtf": {
+            "type": "string",
+            "pattern": r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?|-3[3-6])?$",
+            "description": (
+                "The same period in ISO 8601-2 / EDTF: 2026-01-05, 2026-01, 2026 or, for a "
+                "quarter, the level-2 code 2026-33 (January–March) to 2026-36 (October–December)."
+            ),
+        },
     },
-    "required": ["date", "precision", "display"],
+    "required": ["date", "precision", "display", "edtf"],
 }
 
 
@@ -73,7 +81,7 @@ def fuzzy_date_dict(value: FuzzyDate) -> dict[str, str]:
 
 @extend_schema_field(FUZZY_DATE_SCHEMA)
 class FuzzyDateField(serializers.Field):
-    """A `FuzzyDate` attribute as {"date", "precision", "display"}."""
+    """A `FuzzyDate` attribute as {"date", "precision", "display", "edtf"}."""
 
     def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("read_only", True)

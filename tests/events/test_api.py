@@ -168,6 +168,7 @@ def test_list_rows_are_compact_with_dates_carrying_precision(client):
         "date": "2026-01-01",
         "precision": "quarter",
         "display": "January–March 2026",
+        "edtf": "2026-33",
     }
     assert row["url"] == "http://testserver/events/q1/"
     assert row["api_url"] == "http://testserver/api/v1/events/q1/"

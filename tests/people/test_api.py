@@ -82,6 +82,7 @@ def test_cho_position_start_keeps_its_precision(client, people_world):
         "date": "2025-07-01",
         "precision": "month",
         "display": "July 2025",
+        "edtf": "2025-07",
     }
 
 
