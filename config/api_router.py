@@ -11,7 +11,7 @@ from events.api import EventViewSet, SourceViewSet, StatementViewSet
 from issues.api import IssueViewSet
 from partners import schema as partner_schema  # noqa: F401  (registers the key scheme)
 from people.api import OrganizationViewSet, PersonViewSet
-from sync.views import ChangesView, ExportView
+from sync.views import ChangesView, ExportView, PopoloExportView
 
 app_name = "api"
 
@@ -42,6 +42,7 @@ urlpatterns = [
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
     path("changes/", ChangesView.as_view(), name="changes"),
     path("export/", ExportView.as_view(), name="export"),
+    path("export/popolo/", PopoloExportView.as_view(), name="export-popolo"),
     *router.urls,
     re_path(r"", api_not_found),  # last: anything else under /api/v1/ is a JSON 404
 ]

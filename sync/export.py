@@ -2,6 +2,7 @@
 
 The archive holds, per resource, `<resource>.jsonl` (one JSON object per line, exactly the API's
 detail representation) and `<resource>.csv` (the same objects flattened as the API's CSV), plus
+`popolo.json` (persons, organizations, memberships and events as Popolo JSON, `sync.popolo`), and
 `manifest.json` with counts and a `changes_cursor`: pass it as `since` to `/api/v1/changes/` to
 keep the mirror current from the moment of the export. Rows come from the API's own viewsets, so
 the export shows exactly what the API shows — published content only.
@@ -26,6 +27,7 @@ from rest_framework.request import Request
 
 from core.api.formats import serializer_columns, write_csv
 from sync.changes import current_cursor
+from sync.popolo import POPOLO_FILENAME, POPOLO_RESOURCES, popolo_document
 
 CHUNK = 500
 ARCHIVE_PREFIX = "relations-tracker"
@@ -101,9 +103,10 @@ def write_archive(target: IO[bytes], request: HttpRequest | None = None) -> dict
         "resources": {},
     }
     stamp = timezone.localtime(cursor.as_of).timetuple()[:6]
+    rows_by_resource: dict[str, list[dict[str, Any]]] = {}
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for name, viewset in export_resources():
-            rows = list(published_rows(viewset, request))
+            rows = rows_by_resource[name] = list(published_rows(viewset, request))
             entry = zipfile.ZipInfo(f"{name}.jsonl", date_time=stamp)
             entry.compress_type = zipfile.ZIP_DEFLATED
             with archive.open(entry, "w") as out:
@@ -115,8 +118,23 @@ def write_archive(target: IO[bytes], request: HttpRequest | None = None) -> dict
                 "jsonl": f"{name}.jsonl",
                 "csv": f"{name}.csv",
             }
+        popolo = popolo_document(rows_by_resource)
+        archive.writestr(POPOLO_FILENAME, orjson.dumps(popolo))
+        manifest["popolo"] = {
+            "file": POPOLO_FILENAME,
+            "counts": {name: len(items) for name, items in popolo.items()},
+        }
         archive.writestr("manifest.json", orjson.dumps(manifest, option=orjson.OPT_INDENT_2))
     return manifest
+
+
+def popolo_export(request: HttpRequest | None = None) -> dict[str, Any]:
+    """The Popolo document alone (`/api/v1/export/popolo/`), from the same rows as the archive."""
+    request = request or SiteRequest(settings.SITE_URL)
+    viewsets = dict(export_resources())
+    return popolo_document(
+        {name: list(published_rows(viewsets[name], request)) for name in POPOLO_RESOURCES}
+    )
 
 
 def archive_name(day: object = None) -> str:

@@ -1,4 +1,5 @@
-"""Partner sync endpoints: the changes feed (`/api/v1/changes/`) and the bulk export."""
+"""Partner sync endpoints: the changes feed (`/api/v1/changes/`), the bulk export and the
+Popolo export."""
 
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ from rest_framework.views import APIView
 from core.api.viewsets import ContentETagMixin, reject_nul_bytes
 from core.web.cache import content_version
 from sync.changes import MAX_PAGE_SIZE, changes_page, parse_page_size, parse_since
-from sync.export import archive_name, write_archive
+from sync.export import archive_name, popolo_export, write_archive
 from sync.journal import SYNCED_TYPES
 
 ACTIONS = ["published", "updated", "unpublished", "deleted"]
@@ -156,4 +157,41 @@ class ExportView(APIView):
         )
         response["ETag"] = etag
         response["Last-Modified"] = http_date(version)
+        return response
+
+
+POPOLO_ITEM = {"type": "object", "additionalProperties": True}
+POPOLO_SCHEMA = {
+    "type": "object",
+    "description": "A Popolo JSON document (https://www.popoloproject.com/specs/).",
+    "properties": {
+        "persons": {"type": "array", "items": POPOLO_ITEM},
+        "organizations": {"type": "array", "items": POPOLO_ITEM},
+        "memberships": {"type": "array", "items": POPOLO_ITEM},
+        "events": {"type": "array", "items": POPOLO_ITEM},
+    },
+    "required": ["persons", "organizations", "memberships", "events"],
+}
+
+
+class PopoloExportView(ContentETagMixin, APIView):
+    """The published people, organizations, positions and events as one Popolo JSON document."""
+
+    renderer_classes = [JSONRenderer]
+
+    @extend_schema(
+        operation_id="export_popolo_retrieve",
+        responses={
+            200: OpenApiResponse(
+                POPOLO_SCHEMA,
+                description="Popolo JSON: `persons`, `organizations`, `memberships` (one per "
+                "position) and `events` (participants as `attendees`). The same document is "
+                "`popolo.json` in the bulk export.",
+            )
+        },
+    )
+    def get(self, request: Request) -> Response:
+        reject_nul_bytes(request)
+        response = Response(popolo_export(request))
+        response["Content-Disposition"] = 'inline; filename="popolo.json"'
         return response
