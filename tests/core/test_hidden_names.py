@@ -210,6 +210,7 @@ def doors(world: World, word: str) -> list[str]:
         f"{api}/sources/?format=csv",
         f"{api}/sources/{world.source.pk}/",
         f"{api}/changes/",
+        f"{api}/export/popolo/",
         *[
             f"{api}/{resource}/download/"
             for resource in ("events", "people", "organizations", "issues", "statements", "sources")
