@@ -71,18 +71,18 @@ class Source(Publishable):
     )
     byline = models.CharField(_("byline"), max_length=300, blank=True)
     url = models.URLField(_("URL"), max_length=1000, null=True, blank=True)
-    published_date = models.DateField(_("published"), null=True, blank=True)
-    published_precision = models.CharField(_("published precision"), **PRECISION_FIELD_KWARGS)
+    published_on_date = models.DateField(_("published"), null=True, blank=True)
+    published_on_precision = models.CharField(_("published precision"), **PRECISION_FIELD_KWARGS)
     language = models.CharField(_("language"), max_length=20, default="en")
     kind = models.CharField(_("kind"), max_length=20, choices=SourceKind.choices, default="news")
     summary = models.TextField(_("summary"), blank=True)
 
-    published = FuzzyDateDescriptor("published")
+    published_on = FuzzyDateDescriptor("published_on")
     objects = SourceQuerySet.as_manager()
     history = HistoricalRecords(m2m_fields=[authors])
 
     class Meta:
-        ordering = ["-published_date", "title"]
+        ordering = ["-published_on_date", "title"]
         verbose_name = _("source")
         verbose_name_plural = _("sources")
         permissions = [("publish_source", "Can publish and archive sources")]
@@ -103,7 +103,7 @@ class Source(Publishable):
         return reverse("events:source_detail", kwargs={"pk": self.pk})
 
     def clean(self) -> None:
-        normalise_fuzzy_dates(self, "published")
+        normalise_fuzzy_dates(self, "published_on")
         if self.url == "":
             self.url = None
 

@@ -230,7 +230,7 @@ def source_list(request: HttpRequest) -> HttpResponse:
         Source.objects.published()
         .with_outlet()
         .prefetch_related(*_citing_querysets().values())
-        .order_by("-published_date", "title", "id")
+        .order_by("-published_on_date", "title", "id")
     )
     page = paginate(request, sources)
     for source in page.object_list:

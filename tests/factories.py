@@ -89,7 +89,7 @@ class SourceFactory(PublishedFactory):
 
     title = factory.Sequence(lambda n: f"Report {n}")
     outlet = factory.SubFactory(OrganizationFactory, kind=pm.OrganizationKind.MEDIA)
-    published_date = dt.date(2026, 1, 22)
+    published_on_date = dt.date(2026, 1, 22)
 
 
 class EventSeriesFactory(factory.django.DjangoModelFactory):

@@ -64,7 +64,7 @@ class SourceListSerializer(serializers.Serializer):
     outlet = serializers.SerializerMethodField()
     outlet_note = serializers.CharField()
     link = serializers.CharField(source="url", allow_null=True, help_text="The source's own URL.")
-    published = FuzzyDateField(allow_null=True)
+    published = FuzzyDateField(source="published_on", allow_null=True)
     language = serializers.CharField()
     kind = serializers.CharField()
     updated_at = serializers.DateTimeField()
