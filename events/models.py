@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, ClassVar
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -117,6 +117,11 @@ class CitationQuerySet(models.QuerySet):
             .prefetch_related(Prefetch("source__outlet", queryset=Organization.objects.published()))
         )
 
+    def of_published_facts(self) -> CitationQuerySet:
+        """Citations whose citing fact (event, statement, stance, development) is published."""
+        field = self.model._meta.get_field(self.model.fact_field)
+        return self.filter(**{f"{field.name}__in": field.related_model.objects.published()})
+
 
 class Citation(Versioned):
     """Abstract link from a fact to a source, with where in the source it is said."""
@@ -138,6 +143,8 @@ class Citation(Versioned):
     )
 
     objects = CitationQuerySet.as_manager()
+    # The foreign key to the fact that cites the source (set by each concrete citation).
+    fact_field: ClassVar[str]
 
     class Meta:
         abstract = True
@@ -362,6 +369,8 @@ class EventCitation(Citation):
         Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="citations"
     )
 
+    fact_field = "event"
+
     class Meta:
         ordering = ["event", "id"]
         verbose_name = _("event citation")
@@ -521,6 +530,8 @@ class StatementCitation(Citation):
     statement = models.ForeignKey(
         Statement, verbose_name=_("statement"), on_delete=models.CASCADE, related_name="citations"
     )
+
+    fact_field = "statement"
 
     class Meta:
         ordering = ["statement", "id"]

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import QuerySet
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -86,8 +85,3 @@ class CitationSerializer(serializers.Serializer):
     locator = serializers.CharField()
     note = serializers.CharField()
     conflicts = serializers.BooleanField()
-
-
-def published_citations(model: type) -> QuerySet:
-    """Citations of published sources, each source's outlet only when published."""
-    return model.objects.published()
