@@ -125,6 +125,13 @@ else:
     DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=60))
     DATABASES["default"].setdefault("CONN_HEALTH_CHECKS", True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# The partners' changes feed holds back journal rows younger than this: on PostgreSQL a slow
+# transaction can commit a lower id after a higher one was read. SQLite writes one transaction at a
+# time, so ids commit in order there and nothing need wait.
+CHANGES_SETTLE_SECONDS = env.float(
+    "CHANGES_SETTLE_SECONDS",
+    default=0.0 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3" else 2.0,
+)
 
 # Cache: by default files in .cache/, shared by every worker process on this machine (a page
 # unpublished or saved through one gunicorn worker is current in all; throttles count once).

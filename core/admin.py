@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.editorial import EDITOR_STATUSES, EditorialStatus, user_can_publish
+from core.pagination import ADMIN_PAGE_SIZE
 from core.services import editorial_transition, needs_publisher
 from core.versions import StaleVersion
 from core.versions_admin import (
@@ -90,7 +91,7 @@ class PublishableAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
     actions = ["submit_for_review", "publish", "archive", "return_to_draft"]
     history_list_display = ["editorial_status"]
     save_on_top = True
-    list_per_page = 50
+    list_per_page = ADMIN_PAGE_SIZE
 
     def get_form(self, request: HttpRequest, obj: Any = None, change: bool = False, **kwargs: Any):
         form = super().get_form(request, obj, change=change, **kwargs)

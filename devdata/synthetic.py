@@ -198,14 +198,14 @@ class Generator:
     def sources(self, count: int, orgs: list[pm.Organization]) -> list[em.Source]:
         rows = []
         for i in range(count):
-            published_date, precision = self.fuzzy(dt.date(2020, 1, 1), dt.date(2026, 10, 31))
+            published_on, precision = self.fuzzy(dt.date(2020, 1, 1), dt.date(2026, 10, 31))
             rows.append(
                 em.Source(
                     title=f"Synthetic report {i}",
                     outlet=self.rng.choice(orgs),
                     url=f"https://example.org/synthetic/{i}",
-                    published_date=published_date,
-                    published_precision=precision,
+                    published_on_date=published_on,
+                    published_on_precision=precision,
                     kind=self.rng.choice(em.SourceKind.values),
                     editorial_status=self.status(),
                 )

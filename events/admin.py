@@ -147,7 +147,7 @@ class SourceAdmin(PublishableAdmin):
     list_select_related = ["outlet"]
     search_fields = ["title", "byline", "url", "outlet__name", "authors__display_name"]
     autocomplete_fields = ["outlet", "authors"]
-    date_hierarchy = "published_date"
+    date_hierarchy = "published_on_date"
     fieldsets = [
         (None, {"fields": ["title", "kind", "url", "language"]}),
         (
@@ -158,7 +158,7 @@ class SourceAdmin(PublishableAdmin):
                     "outlet_note",
                     "authors",
                     "byline",
-                    ("published_date", "published_precision"),
+                    ("published_on_date", "published_on_precision"),
                 ]
             },
         ),
@@ -166,9 +166,9 @@ class SourceAdmin(PublishableAdmin):
         EDITORIAL_FIELDSET,
     ]
 
-    @admin.display(description=_("published"), ordering="published_date")
+    @admin.display(description=_("published"), ordering="published_on_date")
     def published_display(self, obj: Source) -> str:
-        return obj.published.display() if obj.published else "—"
+        return obj.published_on.display() if obj.published_on else "—"
 
 
 class StatementCitationInline(CitationInline):

@@ -19,7 +19,6 @@ from core.api.refs import (
     IssueRefSerializer,
     PersonRefSerializer,
     SourceListSerializer,
-    published_citations,
 )
 from core.api.schema import list_schema, retrieve_schema
 from core.api.viewsets import (
@@ -119,7 +118,7 @@ def prefetch_participants(queryset: QuerySet) -> QuerySet:
 
 def prefetch_sources(queryset: QuerySet) -> QuerySet:
     return queryset.prefetch_related(
-        Prefetch("citations", queryset=published_citations(EventCitation))
+        Prefetch("citations", queryset=EventCitation.objects.published())
     )
 
 
@@ -322,7 +321,7 @@ class StatementViewSet(PublicReadOnlyViewSet):
     ordering = ("-said_date", "-pk")
     include_prefetches = {
         "sources": lambda queryset: queryset.prefetch_related(
-            Prefetch("citations", queryset=published_citations(StatementCitation))
+            Prefetch("citations", queryset=StatementCitation.objects.published())
         )
     }
 

@@ -162,7 +162,7 @@ class SourceFilter(PublicFilterSet):
         choices=SourceKind.choices, help_text=_("Repeat to match any of several.")
     )
     date_from = FuzzyDateFilter(
-        field_name="published_date",
+        field_name="published_on_date",
         lookup_expr="gte",
         bound="first",
         help_text=_("Published on or after."),

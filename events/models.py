@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, ClassVar
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -71,18 +71,18 @@ class Source(Publishable):
     )
     byline = models.CharField(_("byline"), max_length=300, blank=True)
     url = models.URLField(_("URL"), max_length=1000, null=True, blank=True)
-    published_date = models.DateField(_("published"), null=True, blank=True)
-    published_precision = models.CharField(_("published precision"), **PRECISION_FIELD_KWARGS)
+    published_on_date = models.DateField(_("published"), null=True, blank=True)
+    published_on_precision = models.CharField(_("published precision"), **PRECISION_FIELD_KWARGS)
     language = models.CharField(_("language"), max_length=20, default="en")
     kind = models.CharField(_("kind"), max_length=20, choices=SourceKind.choices, default="news")
     summary = models.TextField(_("summary"), blank=True)
 
-    published = FuzzyDateDescriptor("published")
+    published_on = FuzzyDateDescriptor("published_on")
     objects = SourceQuerySet.as_manager()
     history = HistoricalRecords(m2m_fields=[authors])
 
     class Meta:
-        ordering = ["-published_date", "title"]
+        ordering = ["-published_on_date", "title"]
         verbose_name = _("source")
         verbose_name_plural = _("sources")
         permissions = [("publish_source", "Can publish and archive sources")]
@@ -103,7 +103,7 @@ class Source(Publishable):
         return reverse("events:source_detail", kwargs={"pk": self.pk})
 
     def clean(self) -> None:
-        normalise_fuzzy_dates(self, "published")
+        normalise_fuzzy_dates(self, "published_on")
         if self.url == "":
             self.url = None
 
@@ -116,6 +116,11 @@ class CitationQuerySet(models.QuerySet):
             .select_related("source")
             .prefetch_related(Prefetch("source__outlet", queryset=Organization.objects.published()))
         )
+
+    def of_published_facts(self) -> CitationQuerySet:
+        """Citations whose citing fact (event, statement, stance, development) is published."""
+        field = self.model._meta.get_field(self.model.fact_field)
+        return self.filter(**{f"{field.name}__in": field.related_model.objects.published()})
 
 
 class Citation(Versioned):
@@ -138,6 +143,8 @@ class Citation(Versioned):
     )
 
     objects = CitationQuerySet.as_manager()
+    # The foreign key to the fact that cites the source (set by each concrete citation).
+    fact_field: ClassVar[str]
 
     class Meta:
         abstract = True
@@ -362,6 +369,8 @@ class EventCitation(Citation):
         Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="citations"
     )
 
+    fact_field = "event"
+
     class Meta:
         ordering = ["event", "id"]
         verbose_name = _("event citation")
@@ -521,6 +530,8 @@ class StatementCitation(Citation):
     statement = models.ForeignKey(
         Statement, verbose_name=_("statement"), on_delete=models.CASCADE, related_name="citations"
     )
+
+    fact_field = "statement"
 
     class Meta:
         ordering = ["statement", "id"]

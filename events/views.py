@@ -41,10 +41,6 @@ def _published_issues() -> QuerySet:
     return Issue.objects.published()
 
 
-def _cited_by_public_sources(model: type) -> QuerySet:
-    return model.objects.published()
-
-
 def _filter_errors(filterset: EventFilter) -> list[str]:
     messages = []
     for name, errors in filterset.form.errors.items():
@@ -201,10 +197,8 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "statements": Statement.objects.filter(event=event)
         .filter(published_q("speaker__"))
         .select_related("speaker")
-        .prefetch_related(
-            Prefetch("citations", queryset=_cited_by_public_sources(StatementCitation))
-        ),
-        "citations": _cited_by_public_sources(EventCitation).filter(event=event),
+        .prefetch_related(Prefetch("citations", queryset=StatementCitation.objects.published())),
+        "citations": EventCitation.objects.published().filter(event=event),
         "json_ld": json_ld(_event_json_ld(event)),
         "nav": "events",
     }
@@ -230,7 +224,7 @@ def source_list(request: HttpRequest) -> HttpResponse:
         Source.objects.published()
         .with_outlet()
         .prefetch_related(*_citing_querysets().values())
-        .order_by("-published_date", "title", "id")
+        .order_by("-published_on_date", "title", "id")
     )
     page = paginate(request, sources)
     for source in page.object_list:
@@ -254,16 +248,16 @@ def source_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "source": source,
         "preview": preview_state(source),
         "event_citations": EventCitation.objects.filter(source=source)
-        .filter(published_q("event__"))
+        .of_published_facts()
         .select_related("event"),
         "statement_citations": StatementCitation.objects.filter(source=source)
-        .filter(statement__in=Statement.objects.published())
+        .of_published_facts()
         .select_related("statement__speaker", "statement__event"),
         "development_citations": DevelopmentCitation.objects.filter(source=source)
-        .filter(development__in=Development.objects.published())
+        .of_published_facts()
         .select_related("development__issue"),
         "stance_citations": StanceCitation.objects.filter(source=source)
-        .filter(stance__in=Stance.objects.published())
+        .of_published_facts()
         .select_related("stance__issue", "stance__organization"),
         "nav": "sources",
     }

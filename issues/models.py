@@ -182,6 +182,8 @@ class StanceCitation(Citation):
         Stance, verbose_name=_("stance"), on_delete=models.CASCADE, related_name="citations"
     )
 
+    fact_field = "stance"
+
     class Meta:
         ordering = ["stance", "id"]
         verbose_name = _("stance citation")
@@ -263,6 +265,8 @@ class DevelopmentCitation(Citation):
         on_delete=models.CASCADE,
         related_name="citations",
     )
+
+    fact_field = "development"
 
     class Meta:
         ordering = ["development", "id"]

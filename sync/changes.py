@@ -24,15 +24,13 @@ from datetime import UTC, datetime, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import connection
 from django.db.models import Exists, OuterRef, Subquery
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 
+from core.pagination import CHANGES_DEFAULT_PAGE_SIZE, CHANGES_MAX_PAGE_SIZE
 from sync.models import ChangeLog
 
-DEFAULT_PAGE_SIZE = 100
-MAX_PAGE_SIZE = 1000
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
@@ -106,16 +104,15 @@ def parse_since(value: str | None) -> Cursor:
 
 def parse_page_size(value: str | None) -> int:
     if value in (None, ""):
-        return DEFAULT_PAGE_SIZE
-    if not value.isdigit() or not 1 <= int(value) <= MAX_PAGE_SIZE:
-        raise ValidationError({"page_size": [f"A whole number from 1 to {MAX_PAGE_SIZE}."]})
+        return CHANGES_DEFAULT_PAGE_SIZE
+    if not value.isdigit() or not 1 <= int(value) <= CHANGES_MAX_PAGE_SIZE:
+        raise ValidationError({"page_size": [f"A whole number from 1 to {CHANGES_MAX_PAGE_SIZE}."]})
     return int(value)
 
 
 def settle_seconds() -> float:
-    # SQLite writes one transaction at a time, so ids commit in order there.
-    default = 0 if connection.vendor == "sqlite" else 2
-    return getattr(settings, "CHANGES_SETTLE_SECONDS", default)
+    """How long a journal row waits before the feed reports it (settings.CHANGES_SETTLE_SECONDS)."""
+    return settings.CHANGES_SETTLE_SECONDS
 
 
 def _change(row: ChangeLog, action: str, at: datetime) -> dict[str, object]:
@@ -137,7 +134,7 @@ def _action(row: ChangeLog, when: datetime) -> str | None:
     return None
 
 
-def changes_page(cursor: Cursor, page_size: int = DEFAULT_PAGE_SIZE) -> dict[str, object]:
+def changes_page(cursor: Cursor, page_size: int = CHANGES_DEFAULT_PAGE_SIZE) -> dict[str, object]:
     """One page of changes after `cursor`: {"results", "cursor", "has_more"} (two queries)."""
     now = timezone.now()
     results: list[dict[str, object]] = []

@@ -25,8 +25,9 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from core.api.viewsets import ContentETagMixin, reject_nul_bytes
+from core.pagination import CHANGES_MAX_PAGE_SIZE
 from core.web.cache import content_version
-from sync.changes import MAX_PAGE_SIZE, changes_page, parse_page_size, parse_since
+from sync.changes import changes_page, parse_page_size, parse_since
 from sync.export import archive_name, popolo_export, write_archive
 from sync.journal import SYNCED_TYPES
 
@@ -71,7 +72,9 @@ class ChangesView(ContentETagMixin, APIView):
                 "(e.g. the `generated_at` of a bulk export). Empty: from the beginning.",
             ),
             OpenApiParameter(
-                "page_size", OpenApiTypes.INT, description=f"Changes per page, 1–{MAX_PAGE_SIZE}."
+                "page_size",
+                OpenApiTypes.INT,
+                description=f"Changes per page, 1–{CHANGES_MAX_PAGE_SIZE}.",
             ),
         ],
         responses={

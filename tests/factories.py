@@ -89,7 +89,7 @@ class SourceFactory(PublishedFactory):
 
     title = factory.Sequence(lambda n: f"Report {n}")
     outlet = factory.SubFactory(OrganizationFactory, kind=pm.OrganizationKind.MEDIA)
-    published_date = dt.date(2026, 1, 22)
+    published_on_date = dt.date(2026, 1, 22)
 
 
 class EventSeriesFactory(factory.django.DjangoModelFactory):
@@ -141,6 +141,14 @@ class StatementFactory(factory.django.DjangoModelFactory):
     text = factory.Sequence(lambda n: f"Quote number {n}.")
 
 
+class StatementCitationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = em.StatementCitation
+
+    statement = factory.SubFactory(StatementFactory)
+    source = factory.SubFactory(SourceFactory)
+
+
 class IssueFactory(PublishedFactory):
     class Meta:
         model = im.Issue
@@ -170,3 +178,19 @@ class DevelopmentFactory(factory.django.DjangoModelFactory):
     happened_date = dt.date(2026, 1, 5)
     summary = factory.Sequence(lambda n: f"Something happened ({n}).")
     status_after = im.IssueStatus.UNDER_CONSULTATION
+
+
+class StanceCitationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = im.StanceCitation
+
+    stance = factory.SubFactory(StanceFactory)
+    source = factory.SubFactory(SourceFactory)
+
+
+class DevelopmentCitationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = im.DevelopmentCitation
+
+    development = factory.SubFactory(DevelopmentFactory)
+    source = factory.SubFactory(SourceFactory)

@@ -21,9 +21,7 @@ from rest_framework.renderers import BaseRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-MAX_PAGE_SIZE = 200
-DEFAULT_PAGE_SIZE = 50
-
+from core.pagination import API_DEFAULT_PAGE_SIZE, API_MAX_PAGE_SIZE
 
 # --- Pagination ---------------------------------------------------------------------------------
 
@@ -31,9 +29,9 @@ DEFAULT_PAGE_SIZE = 50
 class PublicCursorPagination(CursorPagination):
     """Cursor pagination (stable while rows are added); `page_size` 1–200, a 400 otherwise."""
 
-    page_size = DEFAULT_PAGE_SIZE
+    page_size = API_DEFAULT_PAGE_SIZE
     page_size_query_param = "page_size"
-    max_page_size = MAX_PAGE_SIZE
+    max_page_size = API_MAX_PAGE_SIZE
     ordering = ("-updated_at", "-pk")
     invalid_cursor_message = "Invalid cursor: use the `next` or `previous` link as given."
 

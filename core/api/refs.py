@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import QuerySet
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -64,7 +63,7 @@ class SourceListSerializer(serializers.Serializer):
     outlet = serializers.SerializerMethodField()
     outlet_note = serializers.CharField()
     link = serializers.CharField(source="url", allow_null=True, help_text="The source's own URL.")
-    published = FuzzyDateField(allow_null=True)
+    published = FuzzyDateField(source="published_on", allow_null=True)
     language = serializers.CharField()
     kind = serializers.CharField()
     updated_at = serializers.DateTimeField()
@@ -86,8 +85,3 @@ class CitationSerializer(serializers.Serializer):
     locator = serializers.CharField()
     note = serializers.CharField()
     conflicts = serializers.BooleanField()
-
-
-def published_citations(model: type) -> QuerySet:
-    """Citations of published sources, each source's outlet only when published."""
-    return model.objects.published()

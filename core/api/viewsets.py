@@ -33,8 +33,6 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from core.api.formats import (
-    DEFAULT_PAGE_SIZE,
-    MAX_PAGE_SIZE,
     UTF8_BOM,
     csv_lines,
     parse_bom,
@@ -42,6 +40,7 @@ from core.api.formats import (
 )
 from core.dates import FuzzyDate, Precision
 from core.filters import NUL_MESSAGE
+from core.pagination import API_DEFAULT_PAGE_SIZE, API_MAX_PAGE_SIZE
 from core.web.cache import content_last_modified
 
 FUZZY_DATE_SCHEMA = {
@@ -201,7 +200,7 @@ FORMAT_PARAMETER = OpenApiParameter(
 PAGE_SIZE_PARAMETER = OpenApiParameter(
     "page_size",
     OpenApiTypes.INT,
-    description=f"Rows per page, 1–{MAX_PAGE_SIZE} (default {DEFAULT_PAGE_SIZE}).",
+    description=f"Rows per page, 1–{API_MAX_PAGE_SIZE} (default {API_DEFAULT_PAGE_SIZE}).",
 )
 
 

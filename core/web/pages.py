@@ -14,8 +14,8 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from core.editorial import EditorialStatus
+from core.pagination import WEB_PAGE_SIZE
 
-PAGE_SIZE = 25
 # As django.utils.html.json_script does: nothing in the text can end the <script> element.
 JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
@@ -43,7 +43,7 @@ def preview_state(obj: Model) -> str:
     return str(status)
 
 
-def paginate(request: HttpRequest, items: Any, per_page: int = PAGE_SIZE) -> Page:
+def paginate(request: HttpRequest, items: Any, per_page: int = WEB_PAGE_SIZE) -> Page:
     """The requested page; a bad or out-of-range `?page=` gives the nearest valid page."""
     return Paginator(items, per_page).get_page(request.GET.get("page"))
 

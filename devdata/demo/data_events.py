@@ -13,7 +13,7 @@ SOURCES: dict[str, dict] = {
         "outlet": "the-korea-herald",
         "authors": ["jung-min-kyung"],
         "byline": "Jung Min-kyung",
-        "published": "2026-01-22",
+        "published_on": "2026-01-22",
         "kind": "news",
         "summary": "Cho Hyun tells a cabinet meeting that foreign ministers' talks with Wang Yi "
         "are agreed for January–March; observers see them as a test of any easing "
@@ -26,7 +26,7 @@ SOURCES: dict[str, dict] = {
         "outlet_note": "International Desk",
         "authors": ["tanisha-cardozo"],
         "byline": "Tanisha Cardozo",
-        "published": "2026-01",
+        "published_on": "2026-01",
         "kind": "news",
         "summary": "Speaking in Shanghai, Lee says both sides will hold working-level talks on "
         "China's unofficial limits on Korean cultural content.",
@@ -35,7 +35,7 @@ SOURCES: dict[str, dict] = {
         "title": "Lee, Xi agree to thaw cultural ties with gradual reopening: presidential office",
         "outlet": "diplomat-daily",
         "outlet_note": "from ANN / The Korea Herald",
-        "published": "2026-01-05",
+        "published_on": "2026-01-05",
         "kind": "news",
         "summary": "Seoul's presidential office describes the 90-minute Beijing summit: a "
         "step-by-step reopening of cultural exchanges, consultations on the Yellow "
@@ -44,7 +44,7 @@ SOURCES: dict[str, dict] = {
     "003": {
         "title": "Seoul, Beijing agree to step up high-level exchanges at vice-ministerial "
         "dialogue",
-        "published": "2025-12-18",
+        "published_on": "2025-12-18",
         "kind": "news",
         "summary": "The 11th Vice Foreign Ministerial Strategic Dialogue agrees to follow up "
         "the November summit and to raise the pace of high-level exchanges.",
@@ -52,7 +52,7 @@ SOURCES: dict[str, dict] = {
     "004": {
         "title": "China and South Korea agree to strengthen cultural exchanges in an orderly, "
         "gradual manner",
-        "published": "2026-01",
+        "published_on": "2026-01",
         "kind": "news",
         "summary": "After the Beijing summit the two countries plan a gradual increase in "
         "cultural exchanges and working-level talks on films, dramas and other "

@@ -186,7 +186,7 @@ class DemoLoader:
                     "language": "en",
                     "kind": row["kind"],
                     "summary": row["summary"],
-                    **fuzzy("published", row["published"]),
+                    **fuzzy("published_on", row["published_on"]),
                     **PUBLISHED,
                 },
             )

@@ -179,7 +179,7 @@ def test_five_sources_without_urls(demo) -> None:
 def test_source_dates_keep_their_precision(demo, title_start: str, published: str) -> None:
     source = Source.objects.get(title__startswith=title_start)
 
-    assert source.published.iso() == published
+    assert source.published_on.iso() == published
 
 
 def test_journalists_are_authors_with_their_outlet(demo) -> None:

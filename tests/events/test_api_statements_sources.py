@@ -87,9 +87,9 @@ def test_hidden_outlet_and_author_are_not_named_on_a_source(client, state):
 def test_source_filters(client):
     herald = OrganizationFactory(slug="herald")
     SourceFactory(
-        title="Herald news", outlet=herald, kind="news", published_date=dt.date(2026, 1, 22)
+        title="Herald news", outlet=herald, kind="news", published_on_date=dt.date(2026, 1, 22)
     )
-    SourceFactory(title="Readout", kind="readout", published_date=dt.date(2025, 11, 1))
+    SourceFactory(title="Readout", kind="readout", published_on_date=dt.date(2025, 11, 1))
     assert [r["title"] for r in get_json(client, f"{SOURCES}?outlet=herald")["results"]] == [
         "Herald news"
     ]
