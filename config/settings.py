@@ -74,6 +74,8 @@ MIDDLEWARE = [
     # Below WhiteNoise (it serves static files precompressed), above anything that writes bodies.
     "django.middleware.gzip.GZipMiddleware",
     "corsheaders.middleware.CorsMiddleware",
+    # API answers say their rate limit (set by the throttles; pages outside the API have none).
+    "partners.middleware.RateLimitHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -294,7 +296,17 @@ CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 # What a partner's browser code may send (revalidation) and read (validators, paging, limits,
 # file names).
 CORS_ALLOW_HEADERS = [*default_cors_headers, "if-none-match", "if-modified-since"]
-CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Link", "Retry-After", "Content-Disposition"]
+CORS_EXPOSE_HEADERS = [
+    "ETag",
+    "Last-Modified",
+    "Link",
+    "Retry-After",
+    "Content-Disposition",
+    "RateLimit-Limit",
+    "RateLimit-Remaining",
+    "RateLimit-Reset",
+    "RateLimit-Policy",
+]
 
 # --- History: every save is a revision (django-simple-history).
 SIMPLE_HISTORY_REVERT_DISABLED = False

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
@@ -44,7 +45,26 @@ def request_api_key(request: Request) -> PartnerAPIKey | None:
     return auth if isinstance(auth, PartnerAPIKey) else None
 
 
-class AnonymousRateThrottle(AnonRateThrottle):
+RATE_STATE = "_rate_limit"  # set on the Django request: (limit, remaining, reset, window)
+
+
+class RateLimitStateMixin:
+    """Remembers the outcome on the request, for `RateLimitHeadersMiddleware` to send."""
+
+    def allow_request(self, request: Request, view: Any) -> bool:
+        allowed = super().allow_request(request, view)  # type: ignore[misc]
+        history = getattr(self, "history", None)
+        if history is None or getattr(self, "key", None) is None:
+            return allowed  # this throttle does not apply to the request
+        limit, window = self.num_requests, self.duration  # type: ignore[attr-defined]
+        # `history` is newest first; the oldest request leaves the window first.
+        reset = window - (self.now - history[-1]) if history else window  # type: ignore[attr-defined]
+        state = (limit, max(0, limit - len(history)), max(1, math.ceil(reset)), window)
+        setattr(request._request, RATE_STATE, state)
+        return allowed
+
+
+class AnonymousRateThrottle(RateLimitStateMixin, AnonRateThrottle):
     """The modest anonymous rate (settings "anon"), per client IP; keyed requests skip it."""
 
     def get_cache_key(self, request: Request, view: Any) -> str | None:
@@ -53,7 +73,7 @@ class AnonymousRateThrottle(AnonRateThrottle):
         return super().get_cache_key(request, view)
 
 
-class APIKeyRateThrottle(SimpleRateThrottle):
+class APIKeyRateThrottle(RateLimitStateMixin, SimpleRateThrottle):
     """Each key's own quota (`PartnerAPIKey.rate`), or the settings "api_key" rate."""
 
     scope = "api_key"

@@ -118,6 +118,24 @@ RETRY_AFTER_HEADER = {
     "schema": {"type": "integer"},
     "description": "Seconds to wait before the next request.",
 }
+RATE_LIMIT_HEADERS = {
+    "RateLimit-Limit": {
+        "schema": {"type": "integer"},
+        "description": "Requests allowed per window (anonymous per address, or the key's quota).",
+    },
+    "RateLimit-Remaining": {
+        "schema": {"type": "integer"},
+        "description": "Requests left in the current window.",
+    },
+    "RateLimit-Reset": {
+        "schema": {"type": "integer"},
+        "description": "Seconds until a request is free again.",
+    },
+    "RateLimit-Policy": {
+        "schema": {"type": "string", "example": "120;w=60"},
+        "description": "The quota as `<limit>;w=<window seconds>`.",
+    },
+}
 NOT_MODIFIED = {
     "description": "Not Modified: the copy named by If-None-Match or If-Modified-Since is "
     "current. No body.",
@@ -140,7 +158,8 @@ CONDITIONAL_PARAMETERS = [
 
 
 def document_http_headers(result: dict[str, Any], **kwargs: Any) -> dict[str, Any]:
-    """drf-spectacular postprocessing hook: validators, 304, Link and Retry-After everywhere."""
+    """drf-spectacular postprocessing hook: validators, 304, Link, Retry-After and rate-limit
+    headers everywhere."""
     for item in result.get("paths", {}).values():
         operation = item.get("get")
         if operation is None:
@@ -149,12 +168,15 @@ def document_http_headers(result: dict[str, Any], **kwargs: Any) -> dict[str, An
         if "200" in responses:
             headers = responses["200"].setdefault("headers", {})
             headers.update(VALIDATOR_HEADERS)
+            headers.update(RATE_LIMIT_HEADERS)
             names = {parameter["name"] for parameter in operation.get("parameters", [])}
             if "cursor" in names:
                 headers["Link"] = LINK_HEADER
         responses.setdefault("304", NOT_MODIFIED)
         if "429" in responses:
-            responses["429"].setdefault("headers", {})["Retry-After"] = RETRY_AFTER_HEADER
+            throttled = responses["429"].setdefault("headers", {})
+            throttled["Retry-After"] = RETRY_AFTER_HEADER
+            throttled.update(RATE_LIMIT_HEADERS)
         parameters = operation.setdefault("parameters", [])
         known = {(parameter["in"], parameter["name"]) for parameter in parameters}
         parameters.extend(
