@@ -104,3 +104,13 @@ def test_quarter_dates_read_naturally_in_each_language(client, site_content):
     for language, text in expected.items():
         client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
         assert text in client.get("/events/").content.decode(), language
+
+
+def test_an_unannounced_place_is_said_in_the_page_language(client, site_content):
+    """JSON-LD's location name for an event with no place known (was English on every page)."""
+    EventFactory(slug="somewhere", city="", venue="", country="", kind="ministerial")
+    expected = {"en": "Place not announced", "ko": "장소 미발표", "zh-hans": "地点未公布"}
+    for language, text in expected.items():
+        client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+        html = client.get("/events/somewhere/").content.decode()
+        assert f'"name": "{text}"' in html or f'"name":"{text}"' in html, language
