@@ -24,6 +24,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from core.api.schema import THROTTLED
 from core.api.viewsets import ContentETagMixin, reject_nul_bytes
 from core.pagination import CHANGES_MAX_PAGE_SIZE
 from core.web.cache import content_version
@@ -64,6 +65,7 @@ class ChangesView(ContentETagMixin, APIView):
 
     @extend_schema(
         operation_id="changes_list",
+        summary="Changes since a cursor",
         parameters=[
             OpenApiParameter(
                 "since",
@@ -120,7 +122,9 @@ class ExportView(APIView):
 
     @extend_schema(
         operation_id="export_retrieve",
+        summary="Bulk export (ZIP)",
         responses={
+            429: THROTTLED,
             (200, "application/zip"): OpenApiResponse(
                 OpenApiTypes.BINARY,
                 description="relations-tracker-YYYY-MM-DD.zip: <resource>.jsonl, <resource>.csv "
@@ -184,7 +188,9 @@ class PopoloExportView(ContentETagMixin, APIView):
 
     @extend_schema(
         operation_id="export_popolo_retrieve",
+        summary="Popolo JSON export",
         responses={
+            429: THROTTLED,
             200: OpenApiResponse(
                 POPOLO_SCHEMA,
                 description="Popolo JSON: `persons`, `organizations`, `memberships` (one per "

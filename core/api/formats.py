@@ -86,8 +86,8 @@ class PublicCursorPagination(CursorPagination):
             "type": "object",
             "required": ["results"],
             "properties": {
-                "next": {"type": "string", "nullable": True, "format": "uri"},
-                "previous": {"type": "string", "nullable": True, "format": "uri"},
+                "next": {"type": ["string", "null"], "format": "uri"},
+                "previous": {"type": ["string", "null"], "format": "uri"},
                 "results": schema,
             },
         }
