@@ -129,7 +129,7 @@ class ExportView(APIView):
                 OpenApiTypes.BINARY,
                 description="relations-tracker-YYYY-MM-DD.zip: <resource>.jsonl, <resource>.csv "
                 "and manifest.json (with `changes_cursor` for /api/v1/changes/?since=).",
-            )
+            ),
         },
     )
     def get(self, request: Request) -> FileResponse:
@@ -196,7 +196,7 @@ class PopoloExportView(ContentETagMixin, APIView):
                 description="Popolo JSON: `persons`, `organizations`, `memberships` (one per "
                 "position) and `events` (participants as `attendees`). The same document is "
                 "`popolo.json` in the bulk export.",
-            )
+            ),
         },
     )
     def get(self, request: Request) -> Response:

@@ -185,4 +185,3 @@ def document_http_headers(result: dict[str, Any], **kwargs: Any) -> dict[str, An
             if (parameter["in"], parameter["name"]) not in known
         )
     return result
-
