@@ -129,6 +129,14 @@ def test_bad_filter_values_show_a_message_not_a_500(client, params):
         assert 'class="notice notice-error"' in html
 
 
+def test_submitted_form_with_any_kind_is_no_error(client):
+    # The form sends every field; "Any kind" is an empty value, not a bad one.
+    EventFactory(title="Still listed")
+    html = client.get("/events/", {"q": "Still", "kind": "", "status": ""}).content.decode()
+    assert "notice-error" not in html
+    assert "Still listed" in html
+
+
 def test_bad_date_message_names_the_field(client):
     html = client.get("/events/", {"date_from": "yesterday"}).content.decode()
     assert "yesterday" in html

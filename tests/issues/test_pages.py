@@ -66,6 +66,24 @@ def test_issue_list_bad_filter_shows_message(client, hallyu):
     assert 'class="notice notice-error"' in response.content.decode()
 
 
+def test_issue_list_form_with_a_blank_choice_filters_by_the_other(client, hallyu):
+    IssueFactory(title="Fishing", status=IssueStatus.ACTIVE)
+    html = client.get("/issues/", {"status": "", "category": "culture"}).content.decode()
+    assert "notice-error" not in html
+    assert "Fishing" in html
+    assert "Hallyu ban" in html
+
+
+@pytest.mark.parametrize("params", [{"category": "gossip"}, {"status": "act\x00ive"}])
+def test_issue_list_ignores_a_bad_value_and_keeps_the_good_one(client, hallyu, params):
+    IssueFactory(title="Fishing", status=IssueStatus.ACTIVE)
+    response = client.get("/issues/", {"status": "easing", **params})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'class="notice notice-error"' in html
+    assert "Hallyu ban" in html
+
+
 def test_issue_page_shows_status_summary_and_sanitized_background(client, hallyu):
     html = client.get("/issues/hallyu/").content.decode()
     assert "What is at stake." in html
