@@ -14,7 +14,7 @@ from django_countries import countries
 
 from core.editorial import published_q
 from core.web.cache import public_page
-from core.web.pages import absolute, json_ld, paginate, preview_state
+from core.web.pages import absolute, filter_list, json_ld, paginate, preview_state
 from events.filters import EventFilter
 from events.models import (
     Event,
@@ -41,34 +41,11 @@ def _published_issues() -> QuerySet:
     return Issue.objects.published()
 
 
-def _filter_errors(filterset: EventFilter) -> list[str]:
-    messages = []
-    for name, errors in filterset.form.errors.items():
-        field = filterset.form.fields.get(name)
-        label = field.label if field is not None and field.label else name
-        value = str(filterset.data.get(name, ""))[:40]
-        for error in errors:
-            messages.append(
-                _("%(label)s “%(value)s” was ignored: %(error)s")
-                % {"label": label, "value": value, "error": error}
-            )
-    return messages
-
-
 @public_page
 def event_list(request: HttpRequest) -> HttpResponse:
-    events = Event.objects.published()
-    params = {k: v for k, v in request.GET.items() if k != "page" and v.strip()}
-    errors: list[str] = []
-    invalid: list[str] = []
-    if params:
-        filterset = EventFilter(request.GET, queryset=events, request=request)
-        if not filterset.is_valid():
-            errors = _filter_errors(filterset)
-            invalid = list(filterset.form.errors)
-        events = filterset.qs
+    filtered = filter_list(request, EventFilter, Event.objects.published())
     events = (
-        events.select_related("series")
+        filtered.queryset.select_related("series")
         .prefetch_related(Prefetch("issues", queryset=_published_issues().only("slug", "title")))
         .order_by("-start_date", "title")
     )
@@ -80,9 +57,9 @@ def event_list(request: HttpRequest) -> HttpResponse:
     context = {
         "page_obj": page,
         "months": months,
-        "errors": errors,
-        "invalid": invalid,
-        "filters": params,
+        "errors": filtered.errors,
+        "invalid": filtered.invalid,
+        "filters": filtered.params,
         "kinds": EventKind.choices,
         "statuses": EventStatus.choices,
         "issue_choices": _published_issues().values_list("slug", "title"),

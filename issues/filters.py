@@ -21,7 +21,9 @@ class IssueFilter(PublicFilterSet):
         choices=IssueCategory.choices, help_text=_("Repeat to match any of several.")
     )
     q = django_filters.CharFilter(
-        method="filter_q", help_text=_("Words in the title, summary or background.")
+        method="filter_q",
+        label=_("Search"),
+        help_text=_("Words in the title, summary or background."),
     )
     updated_since = UTCIsoDateTimeFilter(
         field_name="updated_at", lookup_expr="gte", help_text=_("ISO 8601 date-time.")

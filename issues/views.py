@@ -6,14 +6,14 @@ from django.db.models import Count, Prefetch, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from django_countries import countries
 
 from core.editorial import published_q
 from core.web.cache import public_page
 from core.web.charts import activity_chart, monthly_counts
-from core.web.pages import parse_as_of, preview_state
+from core.web.pages import filter_list, parse_as_of, preview_state
 from events.models import Event
+from issues.filters import IssueFilter
 from issues.models import (
     Development,
     DevelopmentCitation,
@@ -37,26 +37,14 @@ def issue_list(request: HttpRequest) -> HttpResponse:
     issues = Issue.objects.published().annotate(
         event_count=Count("events", filter=published_q("events__"), distinct=True)
     )
-    status = request.GET.get("status", "").strip()
-    category = request.GET.get("category", "").strip()
-    errors = []
-    if status:
-        if status in IssueStatus.values:
-            issues = issues.filter(status=status)
-        else:
-            errors.append(_("Unknown status “%(value)s” was ignored.") % {"value": status[:40]})
-    if category:
-        if category in IssueCategory.values:
-            issues = issues.filter(category=category)
-        else:
-            errors.append(_("Unknown category “%(value)s” was ignored.") % {"value": category[:40]})
+    filtered = filter_list(request, IssueFilter, issues)
     context = {
-        "issues": issues.order_by("status", "title"),
+        "issues": filtered.queryset.order_by("status", "title"),
         "statuses": IssueStatus.choices,
         "categories": IssueCategory.choices,
-        "selected_status": status,
-        "selected_category": category,
-        "errors": errors,
+        "selected_status": filtered.params.get("status", ""),
+        "selected_category": filtered.params.get("category", ""),
+        "errors": filtered.errors,
         "nav": "issues",
     }
     return render(request, "issues/issue_list.html", context)

@@ -21,25 +21,29 @@ from people.models import Organization, OrganizationKind, Person, Position
 class PersonFilter(PublicFilterSet):
     """Filters for people: country, organization, title held (now or `as_of`), names, changes."""
 
-    country = CountryFilter(field_name="country")
+    country = CountryFilter(field_name="country", label=_("Country"))
     organization = django_filters.ModelChoiceFilter(
         queryset=published_queryset(Organization),
         to_field_name="slug",
         method="filter_organization",
+        label=_("Organization"),
         help_text=_("Slug of an organization the person held a position in (on `as_of` if given)."),
     )
     title = django_filters.CharFilter(
         method="filter_title",
+        label=_("Title"),
         help_text=_(
             "Words in the title held today, or on `as_of` if given, e.g. 'Foreign Minister'."
         ),
     )
     as_of = FuzzyDateFilter(
         method="filter_as_of",
+        label=_("As of"),
         help_text=_("Date (first day of the period) at which `title` and `organization` apply."),
     )
     q = django_filters.CharFilter(
         method="filter_q",
+        label=_("Search"),
         help_text=_("Any name form in any script, ignoring case, spaces and hyphens."),
     )
     updated_since = UTCIsoDateTimeFilter(

@@ -8,12 +8,12 @@ from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from django_countries import countries as country_names
 
 from core.web.cache import public_page
-from core.web.pages import absolute, json_ld, paginate, parse_as_of, preview_state
+from core.web.pages import absolute, filter_list, json_ld, paginate, parse_as_of, preview_state
 from events.models import EventParticipation, Source, Statement, StatementCitation
+from people.filters import PersonFilter
 from people.models import Organization, Person, Position
 
 
@@ -31,38 +31,29 @@ def person_list(request: HttpRequest) -> HttpResponse:
         .prefetch_related(_positions())
         .order_by("country", "sort_name", "display_name")
     )
-    countries = sorted(
-        {c for c in Person.objects.published().values_list("country", flat=True) if c}
+    countries = [
+        (code, country_names.name(code))
+        for code in sorted(
+            {c for c in Person.objects.published().values_list("country", flat=True) if c}
+        )
+    ]
+    # The form offers only countries and organizations someone is listed under; any other value
+    # is ignored with a message, as before the page shared the API's PersonFilter.
+    organizations = Organization.objects.published().filter(positions__isnull=False).distinct()
+    filtered = filter_list(
+        request, PersonFilter, people, country=countries, organization=organizations
     )
-    organizations = list(
-        Organization.objects.published().filter(positions__isnull=False).distinct()
-    )
-    country = request.GET.get("country", "").strip().upper()
-    organization = request.GET.get("organization", "").strip()
-    errors = []
-    if country:
-        if country in countries:
-            people = people.filter(country=country)
-        else:
-            errors.append(
-                _("No one is listed for the country “%(value)s”.") % {"value": country[:10]}
-            )
-    if organization:
-        if organization in {o.slug for o in organizations}:
-            people = people.filter(positions__organization__slug=organization).distinct()
-        else:
-            errors.append(_("Unknown organization “%(value)s”.") % {"value": organization[:60]})
-    page = paginate(request, people)
+    page = paginate(request, filtered.queryset)
     today = timezone.localdate()
     rows = [(person, person.position_on(today)) for person in page.object_list]
     context = {
         "page_obj": page,
         "rows": rows,
-        "countries": [(code, country_names.name(code)) for code in countries],
-        "organizations": organizations,
-        "selected_country": country,
-        "selected_organization": organization,
-        "errors": errors,
+        "countries": countries,
+        "organizations": list(organizations),
+        "selected_country": filtered.params.get("country", "").strip().upper(),
+        "selected_organization": filtered.params.get("organization", "").strip(),
+        "errors": filtered.errors,
         "nav": "people",
     }
     return render(request, "people/person_list.html", context)

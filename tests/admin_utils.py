@@ -1,8 +1,16 @@
-"""Build the POST data an editor's browser would send from a rendered admin form."""
+"""Admin helpers for tests: change-page URLs and the POST data an editor's browser would send
+from a rendered admin form."""
 
 from __future__ import annotations
 
 from typing import Any
+
+from django.urls import reverse
+
+
+def change_url(obj: Any) -> str:
+    """The admin change page of `obj`."""
+    return reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_change", args=[obj.pk])
 
 
 def _field_values(form: Any) -> dict[str, Any]:

@@ -12,7 +12,7 @@ from django.http import HttpRequest
 from django.test import Client
 from django.utils import translation
 
-from tests.factories import editor_user, publisher_user
+from tests.factories import UserFactory, editor_user, publisher_user
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -59,6 +59,12 @@ def _default_language() -> None:
 
 
 @pytest.fixture
+def staff(db):
+    """A staff member with no editorial role (username alice), to sign in with."""
+    return UserFactory(username="alice")
+
+
+@pytest.fixture
 def editor(db):
     return editor_user(username="editor")
 
@@ -87,3 +93,17 @@ def content_version_known(db) -> None:
     from core.web.cache import content_version
 
     content_version()
+
+
+@pytest.fixture
+def no_settle(settings) -> None:
+    """Journal rows are served at once (the settle delay guards concurrent PostgreSQL commits)."""
+    settings.CHANGES_SETTLE_SECONDS = 0
+
+
+@pytest.fixture
+def schema(client) -> dict:
+    """The OpenAPI document the API serves, as JSON."""
+    response = client.get("/api/v1/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json")
+    assert response.status_code == 200
+    return response.json()

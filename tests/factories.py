@@ -12,7 +12,9 @@ from core.editorial import EditorialStatus
 from core.roles import EDITOR, PUBLISHER
 from events import models as em
 from issues import models as im
+from partners.models import PartnerAPIKey
 from people import models as pm
+from sync.models import ChangeLog
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -71,6 +73,15 @@ class PersonNameFactory(factory.django.DjangoModelFactory):
 
     person = factory.SubFactory(PersonFactory)
     name = factory.Sequence(lambda n: f"Alias {n}")
+
+
+class PersonIdentifierFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = pm.PersonIdentifier
+
+    person = factory.SubFactory(PersonFactory)
+    scheme = pm.IdentifierScheme.WIKIDATA
+    value = factory.Sequence(lambda n: f"Q{1000 + n}")
 
 
 class PositionFactory(factory.django.DjangoModelFactory):
@@ -194,3 +205,30 @@ class DevelopmentCitationFactory(factory.django.DjangoModelFactory):
 
     development = factory.SubFactory(DevelopmentFactory)
     source = factory.SubFactory(SourceFactory)
+
+
+class ChangeLogFactory(factory.django.DjangoModelFactory):
+    """A journal row as the sync signals write it (tests of the feed usually let them)."""
+
+    class Meta:
+        model = ChangeLog
+
+    object_type = "event"
+    object_id = factory.Sequence(lambda n: n + 1)
+    slug = factory.Sequence(lambda n: f"meeting-{n}")
+    state_published = True
+
+
+class PartnerAPIKeyFactory(factory.django.DjangoModelFactory):
+    """A partner's API key, made as the admin makes it; the plain key is `.plain_key`."""
+
+    class Meta:
+        model = PartnerAPIKey
+
+    name = factory.Sequence(lambda n: f"Partner {n}")
+
+    @classmethod
+    def _create(cls, model_class: type, *args: object, **kwargs: object) -> PartnerAPIKey:
+        api_key, plain_key = model_class.objects.create_key(**kwargs)
+        api_key.plain_key = plain_key
+        return api_key

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from django.conf import settings
 from django.core.paginator import Page, Paginator
-from django.db.models import Model
-from django.http import HttpRequest
+from django.db.models import Model, QuerySet
+from django.http import HttpRequest, QueryDict
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
@@ -56,3 +57,60 @@ def json_ld(data: dict[str, Any]) -> SafeString:
     """A schema.org JSON-LD <script> block, escaped so text cannot close the element."""
     text = json.dumps(data, ensure_ascii=False).translate(JSON_SCRIPT_ESCAPES)
     return mark_safe(f'<script type="application/ld+json">{text}</script>')  # noqa: S308
+
+
+@dataclass
+class FilteredList:
+    """A public list narrowed by its FilterSet, with what the page needs to show the form."""
+
+    queryset: QuerySet
+    # The non-blank parameters the reader sent (without `page`), to refill the form.
+    params: dict[str, str]
+    # One message per value that was ignored, and the names of the fields that held them.
+    errors: list[str] = field(default_factory=list)
+    invalid: list[str] = field(default_factory=list)
+
+
+def filter_list(
+    request: HttpRequest, filterset_class: type, queryset: QuerySet, **choices: Any
+) -> FilteredList:
+    """`queryset` narrowed by the page's FilterSet (the one the API uses for the same list).
+
+    Blank values (a form's "Any …" option) and `page` are dropped first. A bad value is ignored
+    with a message naming it; the good ones still apply, so a page never answers 400 or 500.
+    `choices` narrows a field to what the page offers, e.g. `country=[("KR", "South Korea")]`
+    (a list of choices) or `organization=<QuerySet>` (a model choice field's queryset).
+    """
+    params = {k: v for k, v in request.GET.items() if k != "page" and v.strip()}
+    if not params:
+        return FilteredList(queryset, params)
+    data = QueryDict(mutable=True)
+    for key, values in request.GET.lists():
+        kept = [value for value in values if value.strip()]
+        if key != "page" and kept:
+            data.setlist(key, kept)
+    filterset = filterset_class(data, queryset=queryset, request=request)
+    for name, narrowed in choices.items():
+        form_field = filterset.form.fields[name]
+        if isinstance(narrowed, QuerySet):
+            form_field.queryset = narrowed
+        else:
+            form_field.choices = narrowed
+    if filterset.is_valid():
+        return FilteredList(filterset.qs, params)
+    return FilteredList(filterset.qs, params, filter_errors(filterset), list(filterset.form.errors))
+
+
+def filter_errors(filterset: Any) -> list[str]:
+    """A reader's message for each value the FilterSet could not use."""
+    messages = []
+    for name, errors in filterset.form.errors.items():
+        form_field = filterset.form.fields.get(name)
+        label = form_field.label if form_field is not None and form_field.label else name
+        value = str(filterset.data.get(name, ""))[:40]
+        for error in errors:
+            messages.append(
+                _("%(label)s “%(value)s” was ignored: %(error)s")
+                % {"label": label, "value": value, "error": error}
+            )
+    return messages

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from io import StringIO
 
-import pytest
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
@@ -25,11 +24,6 @@ def sign_in(client: Client, username: str, password: str, ip: str = "203.0.113.7
 
 def signed_in(client: Client) -> bool:
     return "_auth_user_id" in client.session
-
-
-@pytest.fixture
-def staff(db):
-    return UserFactory(username="alice")
 
 
 def test_right_password_after_many_wrong_ones_is_refused(client, staff) -> None:

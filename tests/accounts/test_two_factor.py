@@ -7,14 +7,7 @@ from django.urls import reverse
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from tests.factories import UserFactory
-
 PASSWORD = "correct-horse-battery"
-
-
-@pytest.fixture
-def staff(db):
-    return UserFactory(username="alice")
 
 
 @pytest.fixture

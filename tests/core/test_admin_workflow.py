@@ -10,14 +10,10 @@ from django.utils import timezone
 
 from core.editorial import EditorialStatus
 from events.models import Event
-from tests.admin_utils import admin_form_data
+from tests.admin_utils import admin_form_data, change_url
 from tests.factories import EventFactory, publisher_user
 
 pytestmark = pytest.mark.django_db
-
-
-def change_url(obj) -> str:
-    return reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_change", args=[obj.pk])
 
 
 @pytest.fixture

@@ -8,13 +8,6 @@ from openapi_spec_validator import validate
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def schema(client) -> dict:
-    response = client.get("/api/v1/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json")
-    assert response.status_code == 200
-    return response.json()
-
-
 def test_schema_is_valid_openapi_3(schema):
     assert schema["openapi"].startswith("3.")
     validate(schema)

@@ -13,7 +13,6 @@ import datetime as dt
 import io
 import zipfile
 from collections.abc import Callable
-from typing import Any
 
 import pytest
 from django.test import Client
@@ -272,12 +271,6 @@ def test_the_walk_would_see_a_published_name(client: Client) -> None:
     Organization.objects.filter(slug=f"{MARK.lower()}-bureau").update(editorial_status="published")
     assert MARK in client.get(f"/people/{world.person.slug}/").content.decode()
     assert MARK in export_text()
-
-
-@pytest.fixture
-def no_settle(settings: Any) -> None:
-    # Rows are served at once in tests (the settle delay guards concurrent PostgreSQL commits).
-    settings.CHANGES_SETTLE_SECONDS = 0
 
 
 @pytest.mark.usefixtures("no_settle")

@@ -38,13 +38,6 @@ FUZZY_DATE_PARAMETERS = {
 }
 
 
-@pytest.fixture
-def schema(client) -> dict:
-    response = client.get("/api/v1/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json")
-    assert response.status_code == 200
-    return response.json()
-
-
 def test_every_fuzzy_date_filter_is_a_patterned_string(schema):
     for path, names in FUZZY_DATE_PARAMETERS.items():
         parameters = {p["name"]: p for p in schema["paths"][path]["get"]["parameters"]}

@@ -18,7 +18,7 @@ from core.versions import StaleVersion
 from events.admin import EventAdmin
 from events.models import Event, Statement
 from tests import factories as f
-from tests.admin_utils import admin_form_data
+from tests.admin_utils import admin_form_data, change_url
 from tests.core.test_admin_pages import make_rows
 
 pytestmark = pytest.mark.django_db
@@ -54,10 +54,6 @@ INLINES = [
     ("issues.issue", "stances", f.StanceFactory, "issue", "position"),
     ("issues.issue", "developments", f.DevelopmentFactory, "issue", "summary"),
 ]
-
-
-def change_url(obj: Any) -> str:
-    return reverse(f"admin:{obj._meta.app_label}_{obj._meta.model_name}_change", args=[obj.pk])
 
 
 def login(username: str) -> Client:

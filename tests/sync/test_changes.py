@@ -21,7 +21,7 @@ from tests.factories import (
     StatementFactory,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_settle")]
 
 URL = "/api/v1/changes/"
 TYPES = {
@@ -32,12 +32,6 @@ TYPES = {
     "issue": Issue,
     "statement": Statement,
 }
-
-
-@pytest.fixture(autouse=True)
-def _no_settle(settings):
-    # Rows are served at once in tests (the settle delay guards concurrent PostgreSQL commits).
-    settings.CHANGES_SETTLE_SECONDS = 0
 
 
 def published_set() -> dict[tuple[str, int], str]:

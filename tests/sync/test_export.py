@@ -24,7 +24,7 @@ from tests.factories import (
     StatementFactory,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_settle")]
 
 HIDDEN = [
     {"editorial_status": EditorialStatus.DRAFT},
@@ -32,11 +32,6 @@ HIDDEN = [
     {"editorial_status": EditorialStatus.ARCHIVED},
     {"publish_at": dt.datetime(2999, 1, 1, tzinfo=dt.UTC)},
 ]
-
-
-@pytest.fixture(autouse=True)
-def _no_settle(settings):
-    settings.CHANGES_SETTLE_SECONDS = 0
 
 
 def read_archive(data: bytes) -> dict[str, list[dict]]:
