@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.child_rows import user_may_delete_row
 from core.editorial import EDITOR_STATUSES, EditorialStatus, user_can_publish
 from core.pagination import ADMIN_PAGE_SIZE
 from core.services import editorial_transition, needs_publisher
@@ -176,7 +177,19 @@ class PublishableAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
         self._transition(request, queryset, EditorialStatus.DRAFT)
 
 
-class LinkTableAdmin(VersionedAdminMixin, admin.ModelAdmin):
+class ChildRowDeleteMixin:
+    """Admin or inline of child rows: Editors delete the rows of a record that is not live.
+
+    Editors hold the delete permission of child rows (core.roles); a live record's rows are
+    deleted by a Publisher. `obj` is the row on its own page, the parent record on an inline.
+    """
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        allowed = super().has_delete_permission(request, obj)  # type: ignore[misc]
+        return allowed and (obj is None or user_may_delete_row(request.user, obj))
+
+
+class LinkTableAdmin(ChildRowDeleteMixin, VersionedAdminMixin, admin.ModelAdmin):
     """A table edited as an inline of its parent: its own pages stay, the admin index omits it."""
 
     def get_model_perms(self, request: HttpRequest) -> dict[str, bool]:
@@ -233,7 +246,7 @@ class PreloadedInlineFormSet(VersionedInlineFormSet):
         return form
 
 
-class FastInlineMixin(VersionedInlineMixin):
+class FastInlineMixin(ChildRowDeleteMixin, VersionedInlineMixin):
     """Inline whose autocomplete fields cost no query per row (see PreloadedAutocompleteSelect)."""
 
     formset = PreloadedInlineFormSet

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.admin import (
     EDITORIAL_FIELDSET,
+    ChildRowDeleteMixin,
     CitationAdmin,
     CitationInline,
     FastInlineMixin,
@@ -177,7 +178,7 @@ class StatementCitationInline(CitationInline):
 
 
 @admin.register(Statement)
-class StatementAdmin(VersionedAdminMixin, admin.ModelAdmin):
+class StatementAdmin(ChildRowDeleteMixin, VersionedAdminMixin, admin.ModelAdmin):
     list_display = ["__str__", "speaker", "event", "said_date", "language"]
     list_filter = ["language", "said_precision"]
     list_select_related = ["speaker", "event"]
