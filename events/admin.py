@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from core.admin import (
@@ -20,7 +21,7 @@ from core.admin import (
     PublishableAdmin,
     editorial_badge,
 )
-from core.versions_admin import VersionedAdminMixin
+from core.versions_admin import VersionedAdminMixin, VersionedModelForm
 from events.models import (
     Event,
     EventCitation,
@@ -30,6 +31,16 @@ from events.models import (
     Statement,
     StatementCitation,
 )
+from events.services import TitleChange, event_rederive_titles
+
+
+class ParticipationForm(VersionedModelForm):
+    """A participation form that remembers whether the title was typed or derived."""
+
+    def _post_clean(self) -> None:
+        super()._post_clean()  # the model's clean() derives a blank title (marked derived)
+        if "title" in self.changed_data and self.cleaned_data.get("title"):
+            self.instance.title_derived = False  # typed by the editor: theirs, kept as is
 
 
 class ParticipationFormSet(PreloadedInlineFormSet):
@@ -42,6 +53,7 @@ class ParticipationFormSet(PreloadedInlineFormSet):
 
 class ParticipationInline(FastInlineMixin, admin.TabularInline):
     model = EventParticipation
+    form = ParticipationForm
     formset = ParticipationFormSet
     extra = 3
     fields = ["person", "side", "role", "title", "order"]
@@ -106,6 +118,13 @@ class EventAdmin(PublishableAdmin):
             )
         )
 
+    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
+        super().save_related(request, form, formsets, change)
+        if change and {"start_date", "start_precision"} & set(form.changed_data):
+            changes = event_rederive_titles(event=form.instance, user=request.user)
+            if changes:
+                self.message_user(request, titles_changed_message(changes), messages.WARNING)
+
     @admin.display(description=_("date"), ordering="start_date")
     def date_display(self, obj: Event) -> str:
         return obj.date_display
@@ -117,6 +136,17 @@ class EventAdmin(PublishableAdmin):
     @admin.display(description=_("sources"), ordering="source_total")
     def source_count(self, obj: Event) -> int:
         return obj.source_total
+
+
+def titles_changed_message(changes: list[TitleChange]) -> str:
+    listed = "; ".join(
+        f"{change.participation.person.display_name}: {change.old or '—'} → {change.new or '—'}"
+        for change in changes
+    )
+    return gettext(
+        "The date changed, so titles taken from positions now follow it: %(changes)s. "
+        "Titles typed by an editor were left as they were."
+    ) % {"changes": listed}
 
 
 @admin.register(EventSeries)
@@ -190,6 +220,7 @@ class StatementAdmin(ChildRowDeleteMixin, VersionedAdminMixin, admin.ModelAdmin)
 
 @admin.register(EventParticipation)
 class EventParticipationAdmin(LinkTableAdmin):
+    form = ParticipationForm
     list_display = ["person", "event", "side", "role", "title"]
     list_filter = ["role", "side"]
     list_select_related = ["person", "event"]
