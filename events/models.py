@@ -102,6 +102,11 @@ class Source(Publishable):
     def get_absolute_url(self) -> str:
         return reverse("events:source_detail", kwargs={"pk": self.pk})
 
+    @classmethod
+    def dependency_paths(cls) -> list[tuple[type[Publishable], str]]:
+        """A source names its outlet and its authors."""
+        return [(Organization, "sources"), (Person, "authored_sources")]
+
     def clean(self) -> None:
         normalise_fuzzy_dates(self, "published_on")
         if self.url == "":
@@ -315,6 +320,16 @@ class Event(Publishable):
 
     def get_absolute_url(self) -> str:
         return reverse("events:event_detail", kwargs={"slug": self.slug})
+
+    @classmethod
+    def dependency_paths(cls) -> list[tuple[type[Publishable], str]]:
+        """An event shows the sources it and its statements cite, its people and speakers."""
+        return [
+            (Source, "events"),
+            (Source, "statements__event"),
+            (Person, "participations__event"),
+            (Person, "statements__event"),
+        ]
 
     # How the event reads as an item of a feed (core.web.feeds.FeedItemMixin asks each item).
     def feed_title(self) -> str:
