@@ -24,7 +24,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.db.models import F, prefetch_related_objects
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from core.editorial import EditorialStatus, Publishable, published_q, user_can_publish
@@ -38,9 +38,8 @@ def dependency_key(obj: models.Model) -> str:
 def describe(obj: Publishable) -> str:
     """ "Source “Readout” (draft)" — a dependency as the Publisher reads it."""
     if obj.editorial_status == EditorialStatus.PUBLISHED:
-        state = _("scheduled for %(when)s") % {
-            "when": timezone.localtime(obj.publish_at).strftime("%Y-%m-%d %H:%M")
-        }
+        when = formats.date_format(timezone.localtime(obj.publish_at), "DATETIME_FORMAT")
+        state = _("scheduled for %(when)s") % {"when": when}
     else:
         state = str(obj.get_editorial_status_display()).lower()
     return f"{str(obj._meta.verbose_name).capitalize()} “{obj}” ({state})"

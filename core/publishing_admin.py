@@ -70,9 +70,8 @@ class RefusedPublishingForm:
     dependency_refusal: UnpublishedDependencies
 
     def clean(self) -> Any:
-        cleaned = super().clean()  # type: ignore[misc]
+        super().clean()  # type: ignore[misc]
         raise ValidationError(self.dependency_refusal.messages[0], code="unpublished_dependencies")
-        return cleaned  # pragma: no cover
 
 
 class DependencyCheckAdminMixin:
