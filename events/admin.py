@@ -118,12 +118,21 @@ class EventAdmin(PublishableAdmin):
             )
         )
 
+    def save_model(self, request: HttpRequest, obj: Event, form: Any, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        if getattr(form, "reverting", False):  # a revert saves no inline rows: follow it now
+            self.rederive_titles(request, obj)
+
     def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
         super().save_related(request, form, formsets, change)
+        # After the rows are saved, so a row edited in the same save is not overwritten.
         if change and {"start_date", "start_precision"} & set(form.changed_data):
-            changes = event_rederive_titles(event=form.instance, user=request.user)
-            if changes:
-                self.message_user(request, titles_changed_message(changes), messages.WARNING)
+            self.rederive_titles(request, form.instance)
+
+    def rederive_titles(self, request: HttpRequest, event: Event) -> None:
+        changes = event_rederive_titles(event=event, user=request.user)
+        if changes:
+            self.message_user(request, titles_changed_message(changes), messages.WARNING)
 
     @admin.display(description=_("date"), ordering="start_date")
     def date_display(self, obj: Event) -> str:

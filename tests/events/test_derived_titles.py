@@ -174,3 +174,21 @@ def test_the_migration_takes_titles_equal_to_the_derived_one_as_derived(minister
 
     assert EventParticipation.objects.get(pk=same.pk).title_derived
     assert not EventParticipation.objects.get(pk=typed.pk).title_derived
+
+
+def test_reverting_the_event_to_an_older_date_re_derives_too(editor_client, minister):
+    event = f.EventFactory(start_date=dt.date(2025, 9, 1), editorial_status=EditorialStatus.DRAFT)
+    older = event.history.get()
+    event.start_date = dt.date(2026, 2, 3)
+    event.save()
+    row = participation(event, minister)
+    assert row.title == "Foreign Minister"
+    revert_url = reverse("admin:events_event_simple_history", args=[event.pk, older.history_id])
+
+    response = editor_client.post(
+        revert_url, admin_form_data(editor_client.get(revert_url)), follow=True
+    )
+
+    row.refresh_from_db()
+    assert row.title == "First Vice Foreign Minister"
+    assert "Park Yoon-joo" in " ".join(str(m) for m in response.context["messages"])
