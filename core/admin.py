@@ -20,8 +20,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.child_rows import user_may_delete_row
 from core.editorial import EDITOR_STATUSES, EditorialStatus, user_can_publish
 from core.pagination import ADMIN_PAGE_SIZE
+from core.publishing_admin import DependencyCheckAdminMixin
 from core.services import editorial_transition, needs_publisher
 from core.versions import StaleVersion
 from core.versions_admin import (
@@ -84,7 +86,7 @@ class EditorialAdminForm(VersionedModelForm):
         return self.cleaned_data["publish_at"]
 
 
-class PublishableAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
+class PublishableAdmin(DependencyCheckAdminMixin, VersionedAdminMixin, SimpleHistoryAdmin):
     """ModelAdmin for publishable models: editorial workflow, conflicts, history, bulk actions."""
 
     form = EditorialAdminForm
@@ -110,7 +112,12 @@ class PublishableAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
             # A status change goes through the one transition service, as the bulk actions do;
             # the form's other edits are saved with it.
             obj.editorial_status = stored
-            editorial_transition(obj=obj, to_status=to_status, user=request.user)
+            editorial_transition(
+                obj=obj,
+                to_status=to_status,
+                user=request.user,
+                publish_with=self.publish_with(request),
+            )
             return
         super().save_model(request, obj, form, change)
 
@@ -130,13 +137,19 @@ class PublishableAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
             return HttpResponseRedirect(request.get_full_path())
         return super().response_action(request, queryset)
 
-    def _transition(self, request: HttpRequest, queryset: QuerySet, to_status: str) -> None:
+    def _transition(
+        self, request: HttpRequest, queryset: QuerySet, to_status: str, publish_with: Any = ()
+    ) -> None:
         changed = 0
+        together: list[Any] = []
         for obj in queryset:
             try:
                 before = obj.editorial_status
-                editorial_transition(obj=obj, to_status=to_status, user=request.user)
+                editorial_transition(
+                    obj=obj, to_status=to_status, user=request.user, publish_with=publish_with
+                )
                 changed += before != to_status
+                together += getattr(obj, "published_with", [])
             except (PermissionDenied, ValidationError) as error:
                 self.message_user(request, f"{obj}: {error}", messages.ERROR)
             except StaleVersion:
@@ -156,14 +169,22 @@ class PublishableAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
             % {"count": changed, "status": label},
             messages.SUCCESS,
         )
+        if together:
+            self.message_user(
+                request,
+                _("Published together with them: %(listed)s.")
+                % {"listed": "; ".join(str(dep) for dep in together)},
+                messages.SUCCESS,
+            )
 
     @admin.action(description=gettext_lazy("Submit selected for review"), permissions=["change"])
     def submit_for_review(self, request: HttpRequest, queryset: QuerySet) -> None:
         self._transition(request, queryset, EditorialStatus.REVIEW)
 
     @admin.action(description=gettext_lazy("Publish selected"), permissions=["publish"])
-    def publish(self, request: HttpRequest, queryset: QuerySet) -> None:
-        self._transition(request, queryset, EditorialStatus.PUBLISHED)
+    def publish(self, request: HttpRequest, queryset: QuerySet) -> Any:
+        # A confirmation page first when what they show is not public (core.publishing_admin).
+        return self.publish_selected(request, queryset)
 
     @admin.action(description=gettext_lazy("Archive selected"), permissions=["publish"])
     def archive(self, request: HttpRequest, queryset: QuerySet) -> None:
@@ -176,7 +197,19 @@ class PublishableAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
         self._transition(request, queryset, EditorialStatus.DRAFT)
 
 
-class LinkTableAdmin(VersionedAdminMixin, admin.ModelAdmin):
+class ChildRowDeleteMixin:
+    """Admin or inline of child rows: Editors delete the rows of a record that is not live.
+
+    Editors hold the delete permission of child rows (core.roles); a live record's rows are
+    deleted by a Publisher. `obj` is the row on its own page, the parent record on an inline.
+    """
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        allowed = super().has_delete_permission(request, obj)  # type: ignore[misc]
+        return allowed and (obj is None or user_may_delete_row(request.user, obj))
+
+
+class LinkTableAdmin(ChildRowDeleteMixin, VersionedAdminMixin, admin.ModelAdmin):
     """A table edited as an inline of its parent: its own pages stay, the admin index omits it."""
 
     def get_model_perms(self, request: HttpRequest) -> dict[str, bool]:
@@ -233,7 +266,7 @@ class PreloadedInlineFormSet(VersionedInlineFormSet):
         return form
 
 
-class FastInlineMixin(VersionedInlineMixin):
+class FastInlineMixin(ChildRowDeleteMixin, VersionedInlineMixin):
     """Inline whose autocomplete fields cost no query per row (see PreloadedAutocompleteSelect)."""
 
     formset = PreloadedInlineFormSet

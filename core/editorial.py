@@ -70,6 +70,14 @@ class Publishable(Versioned):
     class Meta:
         abstract = True
 
+    @classmethod
+    def dependency_paths(cls) -> list[tuple[type[Publishable], str]]:
+        """What a published record of this model shows that must be public too.
+
+        (model, lookup from that model back to this one) pairs, read by core.publishing.
+        """
+        return []
+
     @property
     def is_public(self) -> bool:
         return self.editorial_status == EditorialStatus.PUBLISHED and (

@@ -12,8 +12,10 @@ PUBLISHER = "Publisher"
 
 
 def role_permissions(role: str) -> list[tuple[str, str]]:
-    """(app_label, codename) pairs for a role. Editors create and edit; publishers also
-    publish, archive and delete."""
+    """(app_label, codename) pairs for a role. Editors create and edit, and delete rows of a
+    record (participants, citations, statements…; see core.child_rows); publishers also publish,
+    archive and delete anything."""
+    from core.child_rows import is_child_model
     from core.content import content_models
     from core.editorial import Publishable
 
@@ -24,6 +26,12 @@ def role_permissions(role: str) -> list[tuple[str, str]]:
         for model in models
         for action in actions
     ]
+    if role == EDITOR:
+        perms += [
+            (model._meta.app_label, f"delete_{model._meta.model_name}")
+            for model in models
+            if is_child_model(model)
+        ]
     if role == PUBLISHER:
         perms += [
             (model._meta.app_label, f"publish_{model._meta.model_name}")

@@ -6,6 +6,7 @@ The admin's change form, its bulk actions and any command all move an object thr
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
@@ -13,6 +14,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from core.editorial import EDITOR_STATUSES, EditorialStatus, Publishable, user_can_publish
+from core.publishing import check_dependencies
 
 
 def needs_publisher(from_status: str, to_status: str) -> bool:
@@ -24,10 +26,16 @@ def needs_publisher(from_status: str, to_status: str) -> bool:
     return to_status not in EDITOR_STATUSES or from_status not in EDITOR_STATUSES
 
 
-def editorial_transition(*, obj: Publishable, to_status: str, user: Any) -> Publishable:
+def editorial_transition(
+    *, obj: Publishable, to_status: str, user: Any, publish_with: Collection[str] = ()
+) -> Publishable:
     """Move `obj` to `to_status` as `user`; publishing or archiving needs the publish permission.
 
     Other unsaved changes on `obj` (an admin form's fields) are saved with the transition.
+    Publishing checks what `obj` shows (core.publishing): the unpublished records named in
+    `publish_with` (by `dependency_key`) are published with it, any other refuses the move
+    (`UnpublishedDependencies`, a ValidationError listing them). Those published together are
+    left in `obj.published_with`.
     """
     if to_status not in EditorialStatus.values:
         raise ValueError(f"Unknown editorial status: {to_status!r}")
@@ -36,6 +44,8 @@ def editorial_transition(*, obj: Publishable, to_status: str, user: Any) -> Publ
     if obj.editorial_status == to_status:
         return obj
     with transaction.atomic():
+        if to_status == EditorialStatus.PUBLISHED:
+            obj.published_with = check_dependencies(obj=obj, user=user, publish_with=publish_with)
         obj.editorial_status = to_status
         obj._history_user = user
         obj.full_clean()

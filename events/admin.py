@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from core.admin import (
     EDITORIAL_FIELDSET,
+    ChildRowDeleteMixin,
     CitationAdmin,
     CitationInline,
     FastInlineMixin,
@@ -19,7 +21,7 @@ from core.admin import (
     PublishableAdmin,
     editorial_badge,
 )
-from core.versions_admin import VersionedAdminMixin
+from core.versions_admin import VersionedAdminMixin, VersionedModelForm
 from events.models import (
     Event,
     EventCitation,
@@ -29,6 +31,16 @@ from events.models import (
     Statement,
     StatementCitation,
 )
+from events.services import TitleChange, event_rederive_titles
+
+
+class ParticipationForm(VersionedModelForm):
+    """A participation form that remembers whether the title was typed or derived."""
+
+    def _post_clean(self) -> None:
+        super()._post_clean()  # the model's clean() derives a blank title (marked derived)
+        if "title" in self.changed_data and self.cleaned_data.get("title"):
+            self.instance.title_derived = False  # typed by the editor: theirs, kept as is
 
 
 class ParticipationFormSet(PreloadedInlineFormSet):
@@ -41,6 +53,7 @@ class ParticipationFormSet(PreloadedInlineFormSet):
 
 class ParticipationInline(FastInlineMixin, admin.TabularInline):
     model = EventParticipation
+    form = ParticipationForm
     formset = ParticipationFormSet
     extra = 3
     fields = ["person", "side", "role", "title", "order"]
@@ -105,6 +118,22 @@ class EventAdmin(PublishableAdmin):
             )
         )
 
+    def save_model(self, request: HttpRequest, obj: Event, form: Any, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        if getattr(form, "reverting", False):  # a revert saves no inline rows: follow it now
+            self.rederive_titles(request, obj)
+
+    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
+        super().save_related(request, form, formsets, change)
+        # After the rows are saved, so a row edited in the same save is not overwritten.
+        if change and {"start_date", "start_precision"} & set(form.changed_data):
+            self.rederive_titles(request, form.instance)
+
+    def rederive_titles(self, request: HttpRequest, event: Event) -> None:
+        changes = event_rederive_titles(event=event, user=request.user)
+        if changes:
+            self.message_user(request, titles_changed_message(changes), messages.WARNING)
+
     @admin.display(description=_("date"), ordering="start_date")
     def date_display(self, obj: Event) -> str:
         return obj.date_display
@@ -116,6 +145,17 @@ class EventAdmin(PublishableAdmin):
     @admin.display(description=_("sources"), ordering="source_total")
     def source_count(self, obj: Event) -> int:
         return obj.source_total
+
+
+def titles_changed_message(changes: list[TitleChange]) -> str:
+    listed = "; ".join(
+        f"{change.participation.person.display_name}: {change.old or '—'} → {change.new or '—'}"
+        for change in changes
+    )
+    return gettext(
+        "The date changed, so titles taken from positions now follow it: %(changes)s. "
+        "Titles typed by an editor were left as they were."
+    ) % {"changes": listed}
 
 
 @admin.register(EventSeries)
@@ -177,7 +217,7 @@ class StatementCitationInline(CitationInline):
 
 
 @admin.register(Statement)
-class StatementAdmin(VersionedAdminMixin, admin.ModelAdmin):
+class StatementAdmin(ChildRowDeleteMixin, VersionedAdminMixin, admin.ModelAdmin):
     list_display = ["__str__", "speaker", "event", "said_date", "language"]
     list_filter = ["language", "said_precision"]
     list_select_related = ["speaker", "event"]
@@ -189,6 +229,7 @@ class StatementAdmin(VersionedAdminMixin, admin.ModelAdmin):
 
 @admin.register(EventParticipation)
 class EventParticipationAdmin(LinkTableAdmin):
+    form = ParticipationForm
     list_display = ["person", "event", "side", "role", "title"]
     list_filter = ["role", "side"]
     list_select_related = ["person", "event"]

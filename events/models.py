@@ -102,6 +102,11 @@ class Source(Publishable):
     def get_absolute_url(self) -> str:
         return reverse("events:source_detail", kwargs={"pk": self.pk})
 
+    @classmethod
+    def dependency_paths(cls) -> list[tuple[type[Publishable], str]]:
+        """A source names its outlet and its authors."""
+        return [(Organization, "sources"), (Person, "authored_sources")]
+
     def clean(self) -> None:
         normalise_fuzzy_dates(self, "published_on")
         if self.url == "":
@@ -316,6 +321,16 @@ class Event(Publishable):
     def get_absolute_url(self) -> str:
         return reverse("events:event_detail", kwargs={"slug": self.slug})
 
+    @classmethod
+    def dependency_paths(cls) -> list[tuple[type[Publishable], str]]:
+        """An event shows the sources it and its statements cite, its people and speakers."""
+        return [
+            (Source, "events"),
+            (Source, "statements__event"),
+            (Person, "participations__event"),
+            (Person, "statements__event"),
+        ]
+
     # How the event reads as an item of a feed (core.web.feeds.FeedItemMixin asks each item).
     def feed_title(self) -> str:
         return self.title
@@ -416,6 +431,11 @@ class EventParticipation(Versioned):
         blank=True,
         help_text=_("Left blank, it is filled from the person's position on the event date."),
     )
+    # Whether `title` was derived from the person's positions (then it follows the event's date,
+    # see events.services.event_rederive_titles) rather than typed by an editor.
+    title_derived = models.BooleanField(
+        _("title derived from positions"), default=False, db_default=False, editable=False
+    )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     objects = ParticipationQuerySet.as_manager()
@@ -436,12 +456,17 @@ class EventParticipation(Versioned):
     def __str__(self) -> str:
         return f"{self.person.display_name} — {self.event.title}"
 
+    def derived_title(self) -> str:
+        """The title the person held on the event's date, from their positions ("" if none)."""
+        return self.person.title_on(self.event.start_date) if self.event.start_date else ""
+
     def fill_from_positions(self) -> None:
-        """Fill a blank title and side from the person's position on the event's date."""
+        """Fill a blank title (then marked derived) and side from the person's positions."""
         if not self.person_id or not self.event_id:
             return
-        if not self.title and self.event.start_date:
-            self.title = self.person.title_on(self.event.start_date)
+        if not self.title:
+            self.title = self.derived_title()
+            self.title_derived = True
         if not self.side and self.person.country:
             self.side = self.person.country
 

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.admin import (
     EDITORIAL_FIELDSET,
+    ChildRowDeleteMixin,
     CitationAdmin,
     CitationInline,
     FastInlineMixin,
@@ -91,7 +92,7 @@ class DevelopmentCitationInline(CitationInline):
 
 
 @admin.register(Stance)
-class StanceAdmin(VersionedAdminMixin, admin.ModelAdmin):
+class StanceAdmin(ChildRowDeleteMixin, VersionedAdminMixin, admin.ModelAdmin):
     list_display = ["issue", "party", "as_of_date"]
     list_filter = ["country", "issue"]
     list_select_related = ["issue", "organization"]
@@ -106,7 +107,7 @@ class StanceAdmin(VersionedAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(Development)
-class DevelopmentAdmin(VersionedAdminMixin, admin.ModelAdmin):
+class DevelopmentAdmin(ChildRowDeleteMixin, VersionedAdminMixin, admin.ModelAdmin):
     list_display = ["issue", "happened_date", "happened_precision", "status_after", "event"]
     list_filter = ["status_after", "issue"]
     list_select_related = ["issue", "event"]

@@ -91,6 +91,18 @@ class Issue(Publishable):
     def get_absolute_url(self) -> str:
         return reverse("issues:issue_detail", kwargs={"slug": self.slug})
 
+    @classmethod
+    def dependency_paths(cls) -> list[tuple[type[Publishable], str]]:
+        """An issue shows its stances' parties and sources, its timeline's events and sources,
+        and the events where it was discussed."""
+        return [
+            (Organization, "stances__issue"),
+            (Source, "stances__issue"),
+            (Event, "developments__issue"),
+            (Source, "developments__issue"),
+            (Event, "issues"),
+        ]
+
     def clean(self) -> None:
         normalise_fuzzy_dates(self, "started")
 

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.admin import (
     EDITORIAL_FIELDSET,
+    ChildRowDeleteMixin,
     FastInlineMixin,
     LinkTableAdmin,
     PublishableAdmin,
@@ -18,13 +19,13 @@ from core.versions_admin import VersionedInlineMixin
 from people.models import Organization, Person, PersonIdentifier, PersonName, Position
 
 
-class PersonNameInline(VersionedInlineMixin, admin.TabularInline):
+class PersonNameInline(ChildRowDeleteMixin, VersionedInlineMixin, admin.TabularInline):
     model = PersonName
     extra = 1
     fields = ["name", "kind", "language", "script"]
 
 
-class PersonIdentifierInline(VersionedInlineMixin, admin.TabularInline):
+class PersonIdentifierInline(ChildRowDeleteMixin, VersionedInlineMixin, admin.TabularInline):
     model = PersonIdentifier
     extra = 0
     fields = ["scheme", "value"]

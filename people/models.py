@@ -149,6 +149,11 @@ class Person(Publishable):
     def get_absolute_url(self) -> str:
         return reverse("people:person_detail", kwargs={"slug": self.slug})
 
+    @classmethod
+    def dependency_paths(cls) -> list[tuple[type[Publishable], str]]:
+        """A person's page names the organizations of their positions."""
+        return [(Organization, "positions__person")]
+
     def name_forms(self) -> list[str]:
         """Every name this person is known by: display, native and other names."""
         forms = [self.display_name, self.native_name, self.sort_name]

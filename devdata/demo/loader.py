@@ -25,6 +25,7 @@ from events.models import (
     Statement,
     StatementCitation,
 )
+from events.services import event_rederive_titles
 from issues.models import Development, DevelopmentCitation, Issue, Stance, StanceCitation
 from people.models import Organization, Person, PersonName, Position
 
@@ -233,6 +234,8 @@ class DemoLoader:
                         "order": order,
                     },
                 )
+            # A corrected date moves the titles taken from positions (events.services).
+            event_rederive_titles(event=event)
 
     def load_statements(self) -> None:
         for row in data_events.STATEMENTS:
