@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "people",
     "events",
     "issues",
+    "review",  # after the content apps: its admin joins their registered admins
     "sync",
     "public",
     "devdata",
@@ -178,6 +179,11 @@ STORAGES = {
 }
 
 LOGIN_URL = "admin:login"
+
+# --- E-mail: review requests and returns (the `review` app). The console backend prints them;
+# set EMAIL_URL (e.g. smtp://user:password@mail.example.org:587) to send them.
+vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Relations Tracker <noreply@localhost>")
 
 # Proxies in front of the app (e.g. 1 behind nginx): the client's address is then read from
 # X-Forwarded-For, for the API's per-address throttle and the sign-in lockout alike; with 0 a client

@@ -1,0 +1,480 @@
+"""The admin side of review: Editors' changes to published items wait for a Publisher.
+
+`ReviewedAdminMixin` joins every publishable model's admin (`review_admins()` below re-registers
+them with it, so the domain apps' admins need not know about review). For an Editor changing a
+published item — its fields, inline rows added, changed or deleted, or a revert to an older
+revision — the admin's own save runs as usual, inside a savepoint: the item and its rows are read
+before and after it, the savepoint is rolled back, and what changed is kept as a pending
+`Revision` (`review.services.revision_submit`). The live rows never change; every rule the form
+applies (validation, derived titles, the version check and its merge screen) applies unchanged.
+
+The Editor who opens the item again sees the open revision in the form (the item's fields and
+rows as the revision left them), so fixing a returned revision is editing the form and saving.
+A Publisher sees the live item with a banner linking to the review page, where they approve or
+return it with a comment (`RevisionAdmin`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.forms.models import _get_foreign_key
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.loader import select_template
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from core.admin import PreloadedAutocompleteSelect, PublishableAdmin
+from core.editorial import user_can_publish
+from review.changes import (
+    ChildSpec,
+    Related,
+    RevisionConflict,
+    changes_between,
+    conflicts,
+    describe,
+    is_empty,
+    load,
+    snapshot,
+)
+from review.history import record_snapshot, restore_children
+from review.models import Revision, RevisionStatus
+from review.services import (
+    holds_for_review,
+    open_revision,
+    revision_approve,
+    revision_return,
+    revision_submit,
+)
+
+BANNER_TEMPLATE = "admin/review/change_form.html"
+
+
+class OverlayFormMixin:
+    """Shows an open revision's values for the item's own fields (unbound forms only)."""
+
+    review_fields: dict[str, list] = {}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.is_bound:
+            return
+        model = self._meta.model
+        for name, (_old, new) in self.review_fields.items():
+            if name in self.fields:
+                field = model._meta.get_field(name)
+                self.initial[name] = new if field.many_to_many else load(field, new)
+
+
+class OverlayFormSetMixin:
+    """Shows an open revision's rows in an inline: changed values, deletions ticked, rows added
+    as extra rows (unbound formsets only; a submitted form carries them as any edit does)."""
+
+    review_group: dict[str, Any] = {}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        if kwargs.get("data") is None:
+            model = self.model
+            kwargs["initial"] = [
+                {
+                    name: load(model._meta.get_field(name), value)
+                    for name, value in entry["row"].items()
+                }
+                for entry in self.review_group.get("added", [])
+            ]
+            self._review_related = self._load_related()
+        super().__init__(*args, **kwargs)
+
+    def _load_related(self) -> dict[str, dict[str, Any]]:
+        """Objects the revision's rows point to, one query per related model, so the rows'
+        autocomplete widgets name them without a query each (see PreloadedAutocompleteSelect)."""
+        related = Related()
+        entries = self.review_group.get("added", []) + self.review_group.get("changed", [])
+        foreign_keys = [f for f in self.model._meta.concrete_fields if f.many_to_one]
+        for entry in entries:
+            values = {
+                **entry["row"],
+                **{n: new for n, (_o, new) in entry.get("fields", {}).items()},
+            }
+            for field in foreign_keys:
+                related.want(field, values.get(field.name))
+        related.load()
+        return {
+            field.name: {
+                str(pk): obj for pk, obj in related.found.get(field.related_model, {}).items()
+            }
+            for field in foreign_keys
+        }
+
+    def _construct_form(self, i: int, **kwargs: Any) -> Any:
+        form = super()._construct_form(i, **kwargs)
+        if self.is_bound:
+            return form
+        for name, objects in getattr(self, "_review_related", {}).items():
+            field = form.fields.get(name)
+            widget = getattr(
+                getattr(field, "widget", None), "widget", getattr(field, "widget", None)
+            )
+            value = form.initial.get(name)
+            if isinstance(widget, PreloadedAutocompleteSelect) and str(value) in objects:
+                widget.preloaded = {str(value): objects[str(value)]}
+        if form.instance.pk is None:
+            return form
+        for entry in self.review_group.get("changed", []):
+            if entry["pk"] == form.instance.pk:
+                for name, (_old, new) in entry["fields"].items():
+                    if name in form.fields:
+                        form.initial[name] = load(self.model._meta.get_field(name), new)
+        if any(e["pk"] == form.instance.pk for e in self.review_group.get("deleted", [])):
+            if "DELETE" in form.fields:
+                form.fields["DELETE"].initial = True
+        return form
+
+
+class ReviewedAdminMixin:
+    """Holds an Editor's changes to a published item as a pending revision (see module doc)."""
+
+    object_history_template = "admin/review/object_history.html"
+
+    # The item and its rows -----------------------------------------------------------------
+
+    def review_specs(self) -> list[ChildSpec]:
+        """(child model, foreign key) of every inline: the rows a revision carries."""
+        specs = []
+        for inline in self.inlines:
+            fk = _get_foreign_key(self.model, inline.model, fk_name=inline.fk_name)
+            specs.append((inline.model, fk.name))
+        return specs
+
+    def _open_revision(self, request: HttpRequest, obj: Any) -> Revision | None:
+        found = request.__dict__.setdefault("_review_open", {})
+        key = (self.model._meta.label, obj.pk)
+        if key not in found:
+            found[key] = open_revision(obj)
+        return found[key]
+
+    def _overlay(self, request: HttpRequest, obj: Any) -> Revision | None:
+        """The open revision an Editor's form shows instead of the live values, if any."""
+        if obj is None or obj.pk is None or request.method != "GET":
+            return None
+        if getattr(obj, "_history", None) is not None:  # a revert page shows the old revision
+            return None
+        if user_can_publish(request.user, self.model):
+            return None
+        return self._open_revision(request, obj)
+
+    # The form shows the open revision --------------------------------------------------------
+
+    def get_form(self, request: HttpRequest, obj: Any = None, change: bool = False, **kwargs: Any):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        revision = self._overlay(request, obj)
+        if revision is None:
+            return form
+        parent = revision.changes["parent"]
+        fields = {**parent["fields"], **parent["m2m"]}
+        return type(form.__name__, (OverlayFormMixin, form), {"review_fields": fields})
+
+    def get_formsets_with_inlines(self, request: HttpRequest, obj: Any = None):
+        revision = self._overlay(request, obj)
+        groups = {}
+        if revision is not None:
+            groups = {g["model"]: g for g in revision.changes["children"]}
+        for formset, inline in super().get_formsets_with_inlines(request, obj):
+            group = groups.get(inline.model._meta.label_lower)
+            if group is not None:
+                formset = type(
+                    formset.__name__,
+                    (OverlayFormSetMixin, formset),
+                    {"review_group": group, "extra": formset.extra + len(group["added"])},
+                )
+            yield formset, inline
+
+    def get_inline_instances(self, request: HttpRequest, obj: Any = None) -> list:
+        inlines = super().get_inline_instances(request, obj)
+        if obj is not None and request is not None and holds_for_review(obj=obj, user=request.user):
+            # An Editor may remove rows of a published item: the removal waits for review too.
+            for inline in inlines:
+                if inline.has_change_permission(request, obj):
+                    inline.has_delete_permission = lambda request, obj=None: True
+        return inlines
+
+    # Saving: held for review -------------------------------------------------------------
+
+    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
+        request._review_capture = None
+        request._review_revision = None
+        if change and holds_for_review(obj=obj, user=request.user):
+            specs = self.review_specs()
+            before = snapshot(obj, specs)
+            request._review_capture = (before, transaction.savepoint(), specs)
+        super().save_model(request, obj, form, change)
+        record = getattr(obj, "_history", None)
+        if change and record is not None:  # a revert brings the rows back too
+            restore_children(obj=obj, record=record, specs=self.review_specs(), user=request.user)
+
+    def log_change(self, request: HttpRequest, obj: Any, message: Any) -> Any:
+        capture = getattr(request, "_review_capture", None)
+        if capture is None:
+            return super().log_change(request, obj, message)
+        before, savepoint, specs = capture
+        after = snapshot(obj, specs)
+        transaction.savepoint_rollback(savepoint)
+        request._review_capture = None
+        changes = changes_between(before, after, specs)
+        if is_empty(changes):
+            request._review_unchanged = True
+            return None
+        live = type(obj)._default_manager.get(pk=obj.pk)
+        request._review_revision = revision_submit(obj=live, changes=changes, author=request.user)
+        return super().log_change(request, live, _("Changes submitted for review."))
+
+    def response_change(self, request: HttpRequest, obj: Any) -> HttpResponse:
+        revision = getattr(request, "_review_revision", None)
+        if getattr(request, "_review_unchanged", False):
+            self.message_user(request, _("Nothing was changed."), messages.INFO)
+            return HttpResponseRedirect(self._change_url(obj.pk))
+        if revision is None:
+            return super().response_change(request, obj)
+        self.message_user(
+            request,
+            _(
+                "Your changes to “%(item)s” are saved for review; readers still see the live "
+                "version until a publisher approves them."
+            )
+            % {"item": revision.object_repr},
+            messages.SUCCESS,
+        )
+        return HttpResponseRedirect(self._change_url(revision.object_id))
+
+    def _change_url(self, pk: Any) -> str:
+        opts = self.model._meta
+        return reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[pk])
+
+    # The banner on the change page ---------------------------------------------------------
+
+    def render_change_form(
+        self,
+        request: HttpRequest,
+        context: dict[str, Any],
+        add: bool = False,
+        change: bool = False,
+        form_url: str = "",
+        obj: Any = None,
+    ) -> HttpResponse:
+        response = super().render_change_form(request, context, add, change, form_url, obj)
+        if obj is None or obj.pk is None or not isinstance(response, TemplateResponse):
+            return response
+        revision = self._open_revision(request, obj)
+        if revision is None:
+            return response
+        names = response.template_name
+        base = names if isinstance(names, str) else select_template(names).template.name
+        response.context_data.update(
+            {
+                "review_revision": revision,
+                "review_base_template": base,
+                "review_can_publish": user_can_publish(request.user, self.model),
+                "review_shown": self._overlay(request, obj) is not None,
+            }
+        )
+        response.template_name = BANNER_TEMPLATE
+        return response
+
+    # History: compare two revisions, child rows included --------------------------------
+
+    def get_urls(self) -> list:
+        opts = self.model._meta
+        name = f"{opts.app_label}_{opts.model_name}_compare"
+        extra = [
+            path(
+                "<path:object_id>/history/compare/",
+                self.admin_site.admin_view(self.compare_view),
+                name=name,
+            )
+        ]
+        return extra + super().get_urls()
+
+    def compare_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None:
+            raise Http404
+        if not self.has_view_or_change_permission(request, obj):
+            raise PermissionDenied
+        records = list(
+            obj.history.select_related("history_user").order_by("-history_date", "-history_id")
+        )
+        by_id = {str(r.history_id): r for r in records}
+        a = by_id.get(request.GET.get("a", ""))
+        b = by_id.get(request.GET.get("b", ""))
+        if a is None and len(records) > 1:
+            a = records[1]
+        if b is None and records:
+            b = records[0]
+        shown = None
+        if a is not None and b is not None:
+            older, newer = sorted([a, b], key=lambda r: (r.history_date, r.history_id))
+            specs = self.review_specs()
+            changes = changes_between(
+                record_snapshot(older, specs), record_snapshot(newer, specs), specs
+            )
+            shown = describe(changes, self.model, obj)
+            a, b = older, newer
+        opts = self.model._meta
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Compare revisions of %(item)s") % {"item": obj},
+            "opts": opts,
+            "original": obj,
+            "records": records,
+            "a": a,
+            "b": b,
+            "diff": shown,
+            "history_url": reverse(
+                f"admin:{opts.app_label}_{opts.model_name}_history", args=[obj.pk]
+            ),
+        }
+        return TemplateResponse(request, "admin/review/compare.html", context)
+
+
+def review_admins(site: admin.AdminSite) -> None:
+    """Give every publishable model's admin the review behaviour (called once, below)."""
+    for model, model_admin in list(site._registry.items()):
+        cls = type(model_admin)
+        if not isinstance(model_admin, PublishableAdmin) or issubclass(cls, ReviewedAdminMixin):
+            continue
+        site.unregister(model)
+        site.register(model, type(cls.__name__, (ReviewedAdminMixin, cls), {}))
+
+
+# The review page ---------------------------------------------------------------------------
+
+
+@admin.register(Revision)
+class RevisionAdmin(admin.ModelAdmin):
+    """Revisions awaiting review and their fate; the change page is the review page."""
+
+    list_display = ["object_repr", "content_type", "author", "created_at", "status", "summary"]
+    list_filter = ["status", "content_type"]
+    list_select_related = ["author", "content_type"]
+    search_fields = ["object_repr", "summary", "comment"]
+    date_hierarchy = "created_at"
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return bool(request.user.is_active and request.user.is_staff)
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        if not request.user.is_staff:
+            return False
+        if obj is None or obj.author_id == request.user.pk:
+            return True
+        model = obj.content_type.model_class()
+        return model is not None and request.user.has_perm(
+            f"{model._meta.app_label}.change_{model._meta.model_name}"
+        )
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def get_queryset(self, request: HttpRequest) -> Any:
+        queryset = super().get_queryset(request)
+        if (
+            request.user.is_superuser
+            or request.user.groups.filter(permissions__codename__startswith="publish_").exists()
+        ):
+            return queryset
+        return queryset.filter(author=request.user)
+
+    def change_view(
+        self,
+        request: HttpRequest,
+        object_id: str,
+        form_url: str = "",
+        extra_context: dict | None = None,
+    ) -> HttpResponse:
+        revision = get_object_or_404(
+            Revision.objects.select_related("author", "reviewer", "content_type"),
+            pk=unquote(object_id),
+        )
+        if not self.has_view_permission(request, revision):
+            raise PermissionDenied
+        model = revision.content_type.model_class()
+        live = revision.live_object()
+        can_review = (
+            model is not None
+            and user_can_publish(request.user, model)
+            and revision.status == RevisionStatus.PENDING
+            and live is not None
+        )
+        error = ""
+        if request.method == "POST" and can_review:
+            try:
+                if "_approve" in request.POST:
+                    revision_approve(revision=revision, user=request.user)
+                    self.message_user(
+                        request,
+                        _("The changes to “%(item)s” are live.") % {"item": revision.object_repr},
+                        messages.SUCCESS,
+                    )
+                    return HttpResponseRedirect(reverse("admin:index"))
+                if "_return" in request.POST:
+                    revision_return(
+                        revision=revision,
+                        user=request.user,
+                        comment=request.POST.get("comment", ""),
+                    )
+                    self.message_user(
+                        request,
+                        _("The changes were returned to %(author)s with your comment.")
+                        % {"author": revision.author.get_username()},
+                        messages.SUCCESS,
+                    )
+                    return HttpResponseRedirect(reverse("admin:index"))
+            except RevisionConflict as conflict:
+                error = _(
+                    "The live item was changed after these changes were made, in what they also "
+                    "change (%(where)s). Nothing was applied: return them to the editor, who "
+                    "will see the live values and their own in the form and save again."
+                ) % {"where": "; ".join(f"{c['what']}: {c['field']}" for c in conflict.conflicts)}
+            except ValidationError as invalid:
+                error = " ".join(invalid.messages)
+        found_conflicts = (
+            conflicts(revision.changes, live) if live is not None and revision.is_open else []
+        )
+        item_url = ""
+        if model is not None and live is not None:
+            opts = model._meta
+            item_url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[live.pk])
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Changes to %(item)s") % {"item": revision.object_repr},
+            "opts": self.model._meta,
+            "revision": revision,
+            "diff": describe(revision.changes, model, live) if model is not None else None,
+            "conflicts": found_conflicts,
+            "can_review": can_review,
+            "error": error,
+            "comment": request.POST.get("comment", "") if request.method == "POST" else "",
+            "item_url": item_url,
+            "item_public_url": live.get_absolute_url()
+            if live is not None and hasattr(live, "get_absolute_url")
+            else "",
+        }
+        status = 409 if error else 200
+        return TemplateResponse(request, "admin/review/revision.html", context, status=status)
+
+
+RevisionAdmin.short_description = gettext_lazy("Review")
+review_admins(admin.site)

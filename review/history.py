@@ -1,0 +1,110 @@
+"""An item's revisions (django-simple-history) with their child rows: compared and restored.
+
+The item's history record says what its own fields were; its child rows at that time are read
+from their own history (each child model keeps one) as of the moment just before the item's next
+record — a save of the item's form writes the item first and its rows just after. Child models
+without history (citations, identifiers) are not part of a revision: they stay as they are.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db import models
+
+from review.changes import ChildSpec, data_fields, load, m2m_fields, row_data
+
+
+def history_specs(specs: list[ChildSpec]) -> list[ChildSpec]:
+    """The child models that keep a history."""
+    return [(m, fk) for m, fk in specs if hasattr(m, "history")]
+
+
+def moment_of(record: Any) -> dt.datetime | None:
+    """When the item stopped being as `record` says (just before its next record); None: now."""
+    later = (
+        type(record)
+        ._default_manager.filter(
+            **{type(record).instance_type._meta.pk.attname: getattr(record, "id", None)},
+            history_date__gt=record.history_date,
+        )
+        .order_by("history_date")
+        .values_list("history_date", flat=True)
+        .first()
+    )
+    return later - dt.timedelta(microseconds=1) if later is not None else None
+
+
+def children_as_of(
+    model: type[models.Model], fk: str, parent_pk: Any, when: dt.datetime | None
+) -> list[models.Model]:
+    if when is None:
+        return list(model._default_manager.filter(**{fk: parent_pk}).order_by("pk"))
+    records = (
+        model.history.filter(history_date__lte=when, **{fk: parent_pk})
+        .latest_of_each()
+        .as_instances()
+    )
+    return sorted(records, key=lambda r: r.pk)
+
+
+def record_snapshot(record: Any, specs: list[ChildSpec]) -> dict[str, Any]:
+    """Like `review.changes.snapshot`, for the item as a history record shows it."""
+    instance = record.instance
+    when = moment_of(record)
+    result: dict[str, Any] = {
+        "pk": instance.pk,
+        "version": getattr(instance, "version", None),
+        "row": row_data(instance),
+        "m2m": {},
+        "children": {},
+    }
+    if when is None:  # the latest record: the item as it is now, its links included
+        live = type(instance)._default_manager.filter(pk=instance.pk).first()
+        if live is not None:
+            result["m2m"] = {
+                f.name: sorted(getattr(live, f.name).values_list("pk", flat=True))
+                for f in m2m_fields(type(live))
+            }
+    for model, fk in history_specs(specs):
+        result["children"][model._meta.label_lower] = {
+            str(row.pk): {
+                "pk": row.pk,
+                "version": getattr(row, "version", None),
+                "row": row_data(row, skip=[fk]),
+            }
+            for row in children_as_of(model, fk, instance.pk, when)
+        }
+    return result
+
+
+def restore_children(*, obj: models.Model, record: Any, specs: list[ChildSpec], user: Any) -> None:
+    """Make the item's child rows what they were at `record` (as a revert does for its fields).
+
+    Rows added since are deleted, rows changed since are changed back (each a compare-and-swap
+    on the version read here), rows deleted since come back as new rows.
+    """
+    when = moment_of(record)
+    if when is None:
+        return
+    for model, fk in history_specs(specs):
+        then = {row.pk: row for row in children_as_of(model, fk, obj.pk, when)}
+        now = {row.pk: row for row in model._default_manager.filter(**{fk: obj.pk})}
+        for pk, row in now.items():
+            if pk not in then:
+                row._history_user = user
+                row.delete()
+        fk_field = model._meta.get_field(fk)
+        for pk, old in then.items():
+            wanted = row_data(old, skip=[fk])
+            row = now.get(pk)
+            if row is None:
+                row = model()
+                setattr(row, fk_field.attname, obj.pk)
+            elif row_data(row, skip=[fk]) == wanted:
+                continue
+            for field in data_fields(model, skip=[fk]):
+                setattr(row, field.attname, load(field, wanted.get(field.name)))
+            row._history_user = user
+            row.save()

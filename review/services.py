@@ -1,0 +1,195 @@
+"""The review of Editors' changes to published items: submit, approve, return.
+
+Every door that holds, approves or returns a revision calls these (the admin's change form,
+revert, the review page). Side effects — the e-mails — run after the transaction commits
+(`transaction.on_commit`), never inside it; there is no task queue on this project yet, so they
+are sent by Django's e-mail backend in the request that commits (console backend by default).
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mail
+from django.db import models, transaction
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from core.editorial import EditorialStatus, user_can_publish
+from review.changes import apply_changes, summary
+from review.models import Revision, RevisionStatus
+
+logger = logging.getLogger(__name__)
+
+
+def holds_for_review(*, obj: models.Model, user: Any) -> bool:
+    """Whether `user`'s change to `obj` waits for a Publisher: the item is published (live or
+    scheduled) as stored, and `user` may not publish it."""
+    if obj.pk is None or user_can_publish(user, type(obj)):
+        return False
+    stored = (
+        type(obj)
+        ._default_manager.filter(pk=obj.pk)
+        .values_list("editorial_status", flat=True)
+        .first()
+    )
+    return stored == EditorialStatus.PUBLISHED
+
+
+def open_revision(obj: models.Model) -> Revision | None:
+    """The item's revision waiting for review or for its editor, if any (at most one)."""
+    return Revision.objects.for_object(obj).open().select_related("author", "reviewer").first()
+
+
+def revision_submit(*, obj: models.Model, changes: dict[str, Any], author: Any) -> Revision:
+    """Hold `changes` to `obj` for review; an earlier open revision of the item is superseded
+    (the new one was made from the form that showed it, so it includes what is still wanted)."""
+    with transaction.atomic():
+        Revision.objects.for_object(obj).open().update(status=RevisionStatus.SUPERSEDED)
+        revision = Revision.objects.create(
+            content_type=ContentType.objects.get_for_model(type(obj)),
+            object_id=obj.pk,
+            object_repr=str(obj)[:300],
+            changes=changes,
+            summary=summary(type(obj), changes),
+            author=author,
+        )
+        revision_id = revision.pk
+        transaction.on_commit(lambda: _notify_publishers(revision_id))
+    return revision
+
+
+def _check_publisher(revision: Revision, user: Any) -> type[models.Model]:
+    model = revision.content_type.model_class()
+    if model is None or not user_can_publish(user, model):
+        raise PermissionDenied(_("Only publishers approve or return changes."))
+    return model
+
+
+def revision_approve(*, revision: Revision, user: Any) -> models.Model:
+    """Make a pending revision live: applied in one transaction, one history entry.
+
+    Raises `review.changes.RevisionConflict` (nothing applied) when the live item changed since,
+    in a field or row the revision also changes.
+    """
+    model = _check_publisher(revision, user)
+    with transaction.atomic():
+        locked = Revision.objects.select_for_update().get(pk=revision.pk)
+        if locked.status != RevisionStatus.PENDING:
+            raise ValidationError(_("These changes are no longer awaiting review."))
+        reason = _("Approved changes by %(author)s") % {"author": locked.author.get_username()}
+        obj = apply_changes(changes=locked.changes, model=model, user=user, reason=reason)
+        locked.status = RevisionStatus.APPROVED
+        locked.reviewer = user
+        locked.reviewed_at = timezone.now()
+        locked.object_repr = str(obj)[:300]
+        locked.save(update_fields=["status", "reviewer", "reviewed_at", "object_repr"])
+        revision_id = locked.pk
+        transaction.on_commit(lambda: _notify_author(revision_id))
+    revision.refresh_from_db()
+    return obj
+
+
+def revision_return(*, revision: Revision, user: Any, comment: str) -> Revision:
+    """Send a pending revision back to its editor with a comment saying what to fix."""
+    _check_publisher(revision, user)
+    comment = (comment or "").strip()
+    if not comment:
+        raise ValidationError(_("Say what should change: the comment is what the editor sees."))
+    with transaction.atomic():
+        locked = Revision.objects.select_for_update().get(pk=revision.pk)
+        if locked.status != RevisionStatus.PENDING:
+            raise ValidationError(_("These changes are no longer awaiting review."))
+        locked.status = RevisionStatus.RETURNED
+        locked.reviewer = user
+        locked.reviewed_at = timezone.now()
+        locked.comment = comment
+        locked.save(update_fields=["status", "reviewer", "reviewed_at", "comment"])
+        revision_id = locked.pk
+        transaction.on_commit(lambda: _notify_author(revision_id))
+    revision.refresh_from_db()
+    return locked
+
+
+# E-mail ------------------------------------------------------------------------------------
+
+
+def _admin_url(revision: Revision) -> str:
+    path = reverse("admin:review_revision_change", args=[revision.pk])
+    return settings.SITE_URL.rstrip("/") + path
+
+
+def publishers_of(model: type[models.Model]) -> models.QuerySet:
+    """Active users who may publish `model` and have an e-mail address."""
+    permission = Permission.objects.filter(
+        content_type=ContentType.objects.get_for_model(model),
+        codename=f"publish_{model._meta.model_name}",
+    ).first()
+    users = get_user_model()._default_manager.filter(is_active=True).exclude(email="")
+    who = Q(is_superuser=True)
+    if permission is not None:
+        who |= Q(groups__permissions=permission) | Q(user_permissions=permission)
+    return users.filter(who).distinct()
+
+
+def _send(subject: str, body: str, recipients: list[str]) -> None:
+    if not recipients:
+        return
+    try:
+        send_mail(subject, body, None, recipients)
+    except Exception:  # the review itself is committed; a mail server's outage must not undo it
+        logger.exception("review e-mail not sent: %s", subject)
+
+
+def _notify_publishers(revision_id: int) -> None:
+    revision = Revision.objects.select_related("author", "content_type").get(pk=revision_id)
+    model = revision.content_type.model_class()
+    if model is None:
+        return
+    recipients = [u.email for u in publishers_of(model) if u.pk != revision.author_id]
+    subject = _("Changes to review: %(item)s") % {"item": revision.object_repr}
+    body = _(
+        "%(author)s changed the published %(type)s “%(item)s”: %(summary)s.\n\n"
+        "Readers still see the live version. Review the changes: %(url)s\n"
+    ) % {
+        "author": revision.author.get_username(),
+        "type": model._meta.verbose_name,
+        "item": revision.object_repr,
+        "summary": revision.summary or _("no visible change"),
+        "url": _admin_url(revision),
+    }
+    _send(subject, body, recipients)
+
+
+def _notify_author(revision_id: int) -> None:
+    revision = Revision.objects.select_related("author", "reviewer").get(pk=revision_id)
+    if not revision.author.email:
+        return
+    reviewer = revision.reviewer.get_username() if revision.reviewer else ""
+    if revision.status == RevisionStatus.RETURNED:
+        subject = _("Changes returned: %(item)s") % {"item": revision.object_repr}
+        body = _(
+            "%(reviewer)s returned your changes to “%(item)s” with this comment:\n\n%(comment)s\n\n"
+            "Open the item to fix them and save again: %(url)s\n"
+        ) % {
+            "reviewer": reviewer,
+            "item": revision.object_repr,
+            "comment": revision.comment,
+            "url": _admin_url(revision),
+        }
+    else:
+        subject = _("Changes published: %(item)s") % {"item": revision.object_repr}
+        body = _("%(reviewer)s approved your changes to “%(item)s”; they are live: %(url)s\n") % {
+            "reviewer": reviewer,
+            "item": revision.object_repr,
+            "url": _admin_url(revision),
+        }
+    _send(subject, body, [revision.author.email])
