@@ -43,6 +43,7 @@ from review.changes import (
     is_empty,
     load,
     snapshot,
+    unpack,
 )
 from review.history import record_snapshot, restore_children
 from review.models import Revision, RevisionStatus
@@ -138,6 +139,40 @@ class OverlayFormSetMixin:
         return form
 
 
+def capture_start(request: HttpRequest, item: Any, specs: list[ChildSpec]) -> None:
+    """Read the item and its rows, and open the savepoint the admin's own save will run in."""
+    request._review_capture = (item, snapshot(item, specs), transaction.savepoint(), specs)
+
+
+def capture_finish(request: HttpRequest) -> Revision | None:
+    """Read them again, roll the save back, and hold what changed as a pending revision."""
+    item, before, savepoint, specs = request._review_capture
+    request._review_capture = None
+    after = snapshot(item, specs)
+    transaction.savepoint_rollback(savepoint)
+    changes = changes_between(before, after, specs)
+    if is_empty(changes):
+        request._review_unchanged = True
+        return None
+    live = type(item)._default_manager.get(pk=item.pk)
+    request._review_revision = revision_submit(obj=live, changes=changes, author=request.user)
+    return request._review_revision
+
+
+def reset_capture(request: HttpRequest) -> None:
+    request._review_capture = None
+    request._review_revision = None
+    request._review_unchanged = False
+
+
+def allow_row_deletes(inlines: list, request: HttpRequest, obj: Any) -> list:
+    """An Editor may remove rows of a published item: the removal waits for review too."""
+    for inline in inlines:
+        if inline.has_change_permission(request, obj):
+            inline.has_delete_permission = lambda request, obj=None: True
+    return inlines
+
+
 class ReviewedAdminMixin:
     """Holds an Editor's changes to a published item as a pending revision (see module doc)."""
 
@@ -199,40 +234,27 @@ class ReviewedAdminMixin:
     def get_inline_instances(self, request: HttpRequest, obj: Any = None) -> list:
         inlines = super().get_inline_instances(request, obj)
         if obj is not None and request is not None and holds_for_review(obj=obj, user=request.user):
-            # An Editor may remove rows of a published item: the removal waits for review too.
-            for inline in inlines:
-                if inline.has_change_permission(request, obj):
-                    inline.has_delete_permission = lambda request, obj=None: True
+            allow_row_deletes(inlines, request, obj)
         return inlines
 
     # Saving: held for review -------------------------------------------------------------
 
     def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
-        request._review_capture = None
-        request._review_revision = None
+        reset_capture(request)
         if change and holds_for_review(obj=obj, user=request.user):
-            specs = self.review_specs()
-            before = snapshot(obj, specs)
-            request._review_capture = (before, transaction.savepoint(), specs)
+            capture_start(request, obj, self.review_specs())
         super().save_model(request, obj, form, change)
         record = getattr(obj, "_history", None)
         if change and record is not None:  # a revert brings the rows back too
             restore_children(obj=obj, record=record, specs=self.review_specs(), user=request.user)
 
     def log_change(self, request: HttpRequest, obj: Any, message: Any) -> Any:
-        capture = getattr(request, "_review_capture", None)
-        if capture is None:
+        if getattr(request, "_review_capture", None) is None:
             return super().log_change(request, obj, message)
-        before, savepoint, specs = capture
-        after = snapshot(obj, specs)
-        transaction.savepoint_rollback(savepoint)
-        request._review_capture = None
-        changes = changes_between(before, after, specs)
-        if is_empty(changes):
-            request._review_unchanged = True
+        revision = capture_finish(request)
+        if revision is None:
             return None
         live = type(obj)._default_manager.get(pk=obj.pk)
-        request._review_revision = revision_submit(obj=live, changes=changes, author=request.user)
         return super().log_change(request, live, _("Changes submitted for review."))
 
     def response_change(self, request: HttpRequest, obj: Any) -> HttpResponse:
@@ -343,14 +365,194 @@ class ReviewedAdminMixin:
         return TemplateResponse(request, "admin/review/compare.html", context)
 
 
+class ReviewBlocked(Exception):
+    """A row's own page cannot hold a second revision of an item that has one open."""
+
+    def __init__(self, item: Any) -> None:
+        self.item = item
+        super().__init__(str(item))
+
+
+class ChildReviewedAdminMixin:
+    """The own page of a row of a publishable item (a statement, a participant, a position…).
+
+    An Editor's save, addition or deletion of a row of a published item is held as a pending
+    revision of the item, with the row's own rows (a statement's citations) riding along. While
+    the item has a revision open, its rows are edited on the item's page, where the form shows it.
+    """
+
+    review_parent_fk = ""
+    review_parent_admin: Any = None
+
+    def review_specs(self) -> list[ChildSpec]:
+        specs: list[ChildSpec] = list(self.review_parent_admin.review_specs())
+        for inline in self.inlines:
+            fk = _get_foreign_key(self.model, inline.model, fk_name=inline.fk_name)
+            specs.append((inline.model, fk.name, f"{fk.name}__{self.review_parent_fk}"))
+        return specs
+
+    def review_item(self, obj: Any) -> Any:
+        """The published item the row belongs to (as stored), or None."""
+        fk = self.model._meta.get_field(self.review_parent_fk)
+        pk = None
+        if obj is not None and obj.pk is not None:
+            pk = (
+                self.model._default_manager.filter(pk=obj.pk)
+                .values_list(fk.attname, flat=True)
+                .first()
+            )
+        if pk is None and obj is not None:
+            pk = getattr(obj, fk.attname, None)
+        if pk is None:
+            return None
+        return fk.related_model._default_manager.filter(pk=pk).first()
+
+    def _item_url(self, item: Any) -> str:
+        opts = item._meta
+        return reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[item.pk])
+
+    def _blocked(self, request: HttpRequest, item: Any) -> HttpResponse:
+        self.message_user(
+            request,
+            _(
+                "Changes to “%(item)s” await review: edit its rows on its own page, where the "
+                "form shows those changes. Nothing was saved here."
+            )
+            % {"item": item},
+            messages.ERROR,
+        )
+        return HttpResponseRedirect(self._item_url(item))
+
+    def _start(self, request: HttpRequest, obj: Any) -> None:
+        reset_capture(request)
+        item = self.review_item(obj)
+        if item is None or not holds_for_review(obj=item, user=request.user):
+            return
+        if open_revision(item) is not None:
+            raise ReviewBlocked(item)
+        capture_start(request, item, self.review_specs())
+
+    def changeform_view(
+        self,
+        request: HttpRequest,
+        object_id: str | None = None,
+        form_url: str = "",
+        extra_context: dict | None = None,
+    ) -> HttpResponse:
+        if object_id is not None:
+            item = self.review_item(self.get_object(request, unquote(object_id)))
+            if (
+                item is not None
+                and holds_for_review(obj=item, user=request.user)
+                and open_revision(item) is not None
+            ):
+                if request.method == "POST":
+                    return self._blocked(request, item)
+                self.message_user(
+                    request,
+                    _("Changes to “%(item)s” await review: edit this row on the item's page.")
+                    % {"item": item},
+                    messages.WARNING,
+                )
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except ReviewBlocked as blocked:
+            return self._blocked(request, blocked.item)
+
+    def delete_view(
+        self, request: HttpRequest, object_id: str, extra_context: dict | None = None
+    ) -> HttpResponse:
+        try:
+            return super().delete_view(request, object_id, extra_context)
+        except ReviewBlocked as blocked:
+            return self._blocked(request, blocked.item)
+
+    def get_inline_instances(self, request: HttpRequest, obj: Any = None) -> list:
+        inlines = super().get_inline_instances(request, obj)
+        item = self.review_item(obj) if obj is not None and request is not None else None
+        if item is not None and holds_for_review(obj=item, user=request.user):
+            allow_row_deletes(inlines, request, obj)
+        return inlines
+
+    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
+        self._start(request, obj)
+        super().save_model(request, obj, form, change)
+
+    def delete_model(self, request: HttpRequest, obj: Any) -> None:
+        self._start(request, obj)
+        super().delete_model(request, obj)
+        if getattr(request, "_review_capture", None) is not None:
+            capture_finish(request)
+
+    def log_addition(self, request: HttpRequest, obj: Any, message: Any) -> Any:
+        if getattr(request, "_review_capture", None) is None:
+            return super().log_addition(request, obj, message)
+        capture_finish(request)  # the row does not exist until approved: nothing to log on it
+        return None
+
+    def log_change(self, request: HttpRequest, obj: Any, message: Any) -> Any:
+        if getattr(request, "_review_capture", None) is None:
+            return super().log_change(request, obj, message)
+        if capture_finish(request) is None:
+            return None
+        return super().log_change(request, obj, _("Changes submitted for review."))
+
+    def log_deletions(self, request: HttpRequest, queryset: Any) -> Any:
+        item = self.review_item(queryset[0]) if len(queryset) == 1 else None
+        if item is not None and holds_for_review(obj=item, user=request.user):
+            return []  # logged when (if) the deletion is approved
+        return super().log_deletions(request, queryset)
+
+    def _held_response(self, request: HttpRequest) -> HttpResponse | None:
+        revision = getattr(request, "_review_revision", None)
+        if revision is not None:
+            self.message_user(
+                request,
+                _(
+                    "Your change is saved for review with the other changes to “%(item)s”; "
+                    "readers still see the live version until a publisher approves them."
+                )
+                % {"item": revision.object_repr},
+                messages.SUCCESS,
+            )
+            return HttpResponseRedirect(self._item_url(revision.live_object()))
+        return None
+
+    def response_add(self, request: HttpRequest, obj: Any, post_url_continue: Any = None) -> Any:
+        return self._held_response(request) or super().response_add(request, obj, post_url_continue)
+
+    def response_change(self, request: HttpRequest, obj: Any) -> HttpResponse:
+        if getattr(request, "_review_unchanged", False):
+            self.message_user(request, _("Nothing was changed."), messages.INFO)
+            return HttpResponseRedirect(request.path)
+        return self._held_response(request) or super().response_change(request, obj)
+
+    def response_delete(self, request: HttpRequest, obj_display: str, obj_id: Any) -> Any:
+        return self._held_response(request) or super().response_delete(request, obj_display, obj_id)
+
+
 def review_admins(site: admin.AdminSite) -> None:
-    """Give every publishable model's admin the review behaviour (called once, below)."""
+    """Give every publishable model's admin the review behaviour, and the own pages of their
+    inline rows too (called once, below, after the content apps registered their admins)."""
+    children: dict[type, tuple[str, Any]] = {}
     for model, model_admin in list(site._registry.items()):
         cls = type(model_admin)
-        if not isinstance(model_admin, PublishableAdmin) or issubclass(cls, ReviewedAdminMixin):
+        if not isinstance(model_admin, PublishableAdmin):
             continue
-        site.unregister(model)
-        site.register(model, type(cls.__name__, (ReviewedAdminMixin, cls), {}))
+        if not issubclass(cls, ReviewedAdminMixin):
+            site.unregister(model)
+            site.register(model, type(cls.__name__, (ReviewedAdminMixin, cls), {}))
+        for spec in site._registry[model].review_specs():
+            child, fk, _via = unpack(spec)
+            children.setdefault(child, (fk, site._registry[model]))
+    for child, (fk, item_admin) in children.items():
+        child_admin = site._registry.get(child)
+        if child_admin is None or isinstance(child_admin, ChildReviewedAdminMixin):
+            continue
+        cls = type(child_admin)
+        site.unregister(child)
+        attrs = {"review_parent_fk": fk, "review_parent_admin": item_admin}
+        site.register(child, type(cls.__name__, (ChildReviewedAdminMixin, cls), attrs))
 
 
 # The review page ---------------------------------------------------------------------------

@@ -9,6 +9,10 @@ values. The *changes* between two snapshots are what a `Revision` stores::
                    "added": [{"row": {...}}],
                    "deleted": [{"pk": 5, "version": 1, "row": {...}}]}]}
 
+A row's own rows edited on its page (a statement's citations) may ride along as a group with
+``"via": "statement__event"`` (how they reach the item); their rows keep their foreign key, and
+rows added to a row added in the same revision are re-pointed when it is applied.
+
 Each changed or deleted row keeps the version and the values it was based on, so applying it
 later can tell whether the live item moved meanwhile: a field someone else changed since to a
 third value is a conflict and nothing is applied (the merge rule of `core.versions_admin`: what
@@ -30,7 +34,19 @@ from django.utils.translation import gettext as _
 # Fields a revision never carries: bookkeeping, and the editorial state (a Publisher's).
 SKIPPED = {"version", "editorial_status", "publish_at", "created_at", "updated_at", "search_key"}
 
-ChildSpec = tuple[type[models.Model], str]  # (child model, name of its foreign key to the item)
+# (child model, name of its foreign key to the item) or, for rows of a child row,
+# (model, foreign key to the child row, lookup from the model to the item).
+ChildSpec = tuple[type[models.Model], str] | tuple[type[models.Model], str, str]
+
+
+def unpack(spec: ChildSpec) -> tuple[type[models.Model], str, str | None]:
+    model, fk, *via = spec
+    return model, fk, (via[0] if via else None)
+
+
+def _skip(fk: str, via: str | None) -> list[str]:
+    """The item's own foreign key is implied; a row of a child row keeps its foreign key."""
+    return [] if via else [fk]
 
 
 class RevisionConflict(Exception):
@@ -92,13 +108,14 @@ def snapshot(obj: models.Model, specs: list[ChildSpec]) -> dict[str, Any]:
         },
         "children": {},
     }
-    for model, fk in specs:
-        rows = model._default_manager.filter(**{fk: fresh.pk}).order_by("pk")
+    for spec in specs:
+        model, fk, via = unpack(spec)
+        rows = model._default_manager.filter(**{via or fk: fresh.pk}).order_by("pk")
         result["children"][model._meta.label_lower] = {
             str(row.pk): {
                 "pk": row.pk,
                 "version": getattr(row, "version", None),
-                "row": row_data(row, skip=[fk]),
+                "row": row_data(row, skip=_skip(fk, via)),
             }
             for row in rows
         }
@@ -125,19 +142,22 @@ def changes_between(
         },
     }
     children = []
-    for model, fk in specs:
+    for spec in specs:
+        model, fk, via = unpack(spec)
         label = model._meta.label_lower
         old, new = before["children"].get(label, {}), after["children"].get(label, {})
         group: dict[str, Any] = {
             "model": label,
             "fk": fk,
+            "via": via,
             "changed": [],
             "added": [],
             "deleted": [],
         }
         for key, row in new.items():
             if key not in old:
-                group["added"].append({"row": row["row"]})
+                # The pk the row had in the discarded save: rows of it are re-pointed on apply.
+                group["added"].append({"pk": row["pk"], "row": row["row"]})
             elif old[key]["row"] != row["row"]:
                 fields = {
                     name: [old[key]["row"].get(name), value]
@@ -217,14 +237,15 @@ def conflicts(changes: dict[str, Any], obj: models.Model) -> list[dict[str, str]
             if row is None:
                 found.append({"what": noun, "field": _("deleted meanwhile")})
                 continue
-            now = row_data(row, skip=[group["fk"]])
+            now = row_data(row, skip=_skip(group["fk"], group.get("via")))
             for name, (old, new) in entry["fields"].items():
                 field = child._meta.get_field(name)
                 if not _same(field, now.get(name), old) and not _same(field, now.get(name), new):
                     found.append({"what": noun, "field": _label(child, name)})
         for entry in group["deleted"]:
             row = rows.get(entry["pk"])
-            if row is not None and row_data(row, skip=[group["fk"]]) != entry["row"]:
+            skip = _skip(group["fk"], group.get("via"))
+            if row is not None and row_data(row, skip=skip) != entry["row"]:
                 found.append({"what": noun, "field": _("changed meanwhile")})
     return found
 
@@ -259,9 +280,11 @@ def apply_changes(
         obj.save()
         for name, (_old, new) in parent["m2m"].items():
             getattr(obj, name).set(new)
+        added_pks: dict[tuple[str, Any], Any] = {}  # (model, pk in the discarded save) -> pk
         for group in changes["children"]:
             child = apps.get_model(group["model"])
             fk = child._meta.get_field(group["fk"])
+            via = group.get("via")
             for entry in group["deleted"]:
                 row = child._default_manager.filter(pk=entry["pk"]).first()
                 if row is not None:
@@ -276,10 +299,15 @@ def apply_changes(
             for entry in group["added"]:
                 row = child()
                 _assign(row, entry["row"])
-                setattr(row, fk.attname, obj.pk)
+                if via is None:
+                    setattr(row, fk.attname, obj.pk)
+                else:
+                    target = (fk.related_model._meta.label_lower, getattr(row, fk.attname))
+                    setattr(row, fk.attname, added_pks.get(target, target[1]))
                 row._history_user = user
                 row.full_clean()
                 row.save()
+                added_pks[(group["model"], entry.get("pk"))] = row.pk
     return obj
 
 
@@ -381,7 +409,7 @@ def describe(
     for group in changes["children"]:
         child = apps.get_model(group["model"])
         for entry in group["changed"] + group["added"] + group["deleted"]:
-            for field in data_fields(child, skip=[group["fk"]]):
+            for field in data_fields(child, skip=_skip(group["fk"], group.get("via"))):
                 if field.is_relation and field.many_to_one:
                     related.want(field, entry["row"].get(field.name))
                     if field.name in entry.get("fields", {}):
@@ -405,14 +433,15 @@ def describe(
     for group in changes["children"]:
         child = apps.get_model(group["model"])
         fk = group["fk"]
+        owner = None if group.get("via") else parent
         rows: list[dict[str, Any]] = []
         for entry in group["added"]:
-            obj = _row_instance(child, entry["row"], parent, fk, related)
+            obj = _row_instance(child, entry["row"], owner, fk, related)
             shown = {n: [None, v] for n, v in entry["row"].items() if v not in (None, "")}
             rows.append({"kind": "added", "name": _name(obj), "fields": field_rows(child, shown)})
         for entry in group["changed"]:
             after = {**entry["row"], **{n: new for n, (_o, new) in entry["fields"].items()}}
-            obj = _row_instance(child, after, parent, fk, related)
+            obj = _row_instance(child, after, owner, fk, related)
             rows.append(
                 {
                     "kind": "changed",
@@ -421,7 +450,7 @@ def describe(
                 }
             )
         for entry in group["deleted"]:
-            obj = _row_instance(child, entry["row"], parent, fk, related)
+            obj = _row_instance(child, entry["row"], owner, fk, related)
             rows.append({"kind": "deleted", "name": _name(obj), "fields": []})
         groups.append({"label": str(child._meta.verbose_name_plural).capitalize(), "rows": rows})
     return {

@@ -13,12 +13,16 @@ from typing import Any
 
 from django.db import models
 
-from review.changes import ChildSpec, data_fields, load, m2m_fields, row_data
+from review.changes import ChildSpec, data_fields, load, m2m_fields, row_data, unpack
 
 
-def history_specs(specs: list[ChildSpec]) -> list[ChildSpec]:
-    """The child models that keep a history."""
-    return [(m, fk) for m, fk in specs if hasattr(m, "history")]
+def history_specs(specs: list[ChildSpec]) -> list[tuple[type[models.Model], str]]:
+    """The item's direct child models that keep a history."""
+    return [
+        (model, fk)
+        for model, fk, via in map(unpack, specs)
+        if via is None and hasattr(model, "history")
+    ]
 
 
 def moment_of(record: Any) -> dt.datetime | None:

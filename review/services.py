@@ -53,7 +53,11 @@ def revision_submit(*, obj: models.Model, changes: dict[str, Any], author: Any) 
     """Hold `changes` to `obj` for review; an earlier open revision of the item is superseded
     (the new one was made from the form that showed it, so it includes what is still wanted)."""
     with transaction.atomic():
-        Revision.objects.for_object(obj).open().update(status=RevisionStatus.SUPERSEDED)
+        earlier = list(Revision.objects.for_object(obj).open().select_for_update())
+        changes = _carry_over(changes, earlier)
+        Revision.objects.filter(pk__in=[r.pk for r in earlier]).update(
+            status=RevisionStatus.SUPERSEDED
+        )
         revision = Revision.objects.create(
             content_type=ContentType.objects.get_for_model(type(obj)),
             object_id=obj.pk,
@@ -65,6 +69,22 @@ def revision_submit(*, obj: models.Model, changes: dict[str, Any], author: Any) 
         revision_id = revision.pk
         transaction.on_commit(lambda: _notify_publishers(revision_id))
     return revision
+
+
+def _carry_over(changes: dict[str, Any], earlier: list[Revision]) -> dict[str, Any]:
+    """Rows of child rows (a statement's citations) are edited on the child row's own page, which
+    the item's form never shows: a revision made from the item's form keeps those of the one it
+    supersedes."""
+    present = {g["model"] for g in changes["children"]}
+    kept = [
+        group
+        for revision in earlier
+        for group in revision.changes["children"]
+        if group.get("via") and group["model"] not in present
+    ]
+    if not kept:
+        return changes
+    return {**changes, "children": [*changes["children"], *kept]}
 
 
 def _check_publisher(revision: Revision, user: Any) -> type[models.Model]:
