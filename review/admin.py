@@ -474,6 +474,23 @@ class ChildReviewedAdminMixin:
             allow_row_deletes(inlines, request, obj)
         return inlines
 
+    def _held_delete(self, request: HttpRequest, obj: Any) -> bool:
+        """An Editor who may delete rows deletes a published item's row for review."""
+        opts = self.model._meta
+        if obj is None or not request.user.has_perm(f"{opts.app_label}.delete_{opts.model_name}"):
+            return False
+        item = self.review_item(obj)
+        return item is not None and holds_for_review(obj=item, user=request.user)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return super().has_delete_permission(request, obj) or self._held_delete(request, obj)
+
+    def get_deleted_objects(self, objs: Any, request: HttpRequest) -> tuple:
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        if len(objs) == 1 and self._held_delete(request, objs[0]):
+            perms_needed = set()  # the row's own rows go with it, in the same review
+        return deleted, counts, perms_needed, protected
+
     def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
         self._start(request, obj)
         super().save_model(request, obj, form, change)

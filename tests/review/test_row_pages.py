@@ -143,3 +143,21 @@ def test_publisher_on_a_row_page_saves_live(two_clients, live_event):
     statement.refresh_from_db()
     assert statement.text == "After"
     assert not Revision.objects.exists()
+
+
+def test_editor_deletes_a_statement_of_a_live_event_on_its_page_for_review(two_clients, live_event):
+    editor, publisher = two_clients
+    statement = Statement.objects.get(event=live_event)
+    StatementCitation.objects.create(statement=statement, source=SourceFactory())
+    delete_url = reverse("admin:events_statement_delete", args=[statement.pk])
+
+    response = editor.post(delete_url, {"post": "yes"})
+
+    assert response.status_code == 302, response.text[:2000]
+    assert Statement.objects.filter(pk=statement.pk).exists()
+    revision = Revision.objects.get()
+    groups = {g["model"]: g for g in revision.changes["children"]}
+    assert len(groups["events.statement"]["deleted"]) == 1
+    approve(publisher, revision)
+    assert not Statement.objects.filter(pk=statement.pk).exists()
+    assert not StatementCitation.objects.exists()
