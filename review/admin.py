@@ -45,6 +45,7 @@ from review.changes import (
     snapshot,
     unpack,
 )
+from review.dashboard import is_publisher
 from review.history import record_snapshot, restore_children
 from review.models import Revision, RevisionStatus
 from review.services import (
@@ -609,10 +610,7 @@ class RevisionAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request: HttpRequest) -> Any:
         queryset = super().get_queryset(request)
-        if (
-            request.user.is_superuser
-            or request.user.groups.filter(permissions__codename__startswith="publish_").exists()
-        ):
+        if is_publisher(request.user):
             return queryset
         return queryset.filter(author=request.user)
 

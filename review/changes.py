@@ -31,8 +31,17 @@ from django.db import models, transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-# Fields a revision never carries: bookkeeping, and the editorial state (a Publisher's).
-SKIPPED = {"version", "editorial_status", "publish_at", "created_at", "updated_at", "search_key"}
+# Fields a revision never carries: bookkeeping, the editorial state (a Publisher's), and columns
+# computed on save from the others (`last_date`, `search_key`).
+SKIPPED = {
+    "version",
+    "editorial_status",
+    "publish_at",
+    "created_at",
+    "updated_at",
+    "search_key",
+    "last_date",
+}
 
 # (child model, name of its foreign key to the item) or, for rows of a child row,
 # (model, foreign key to the child row, lookup from the model to the item).
@@ -59,11 +68,8 @@ class RevisionConflict(Exception):
 
 def data_fields(model: type[models.Model], *, skip: Iterable[str] = ()) -> list[models.Field]:
     skipped = SKIPPED | set(skip)
-    return [
-        f
-        for f in model._meta.concrete_fields
-        if f.editable and not f.primary_key and f.name not in skipped
-    ]
+    # Not only editable fields: a participant's `title_derived` is data the form sets.
+    return [f for f in model._meta.concrete_fields if not f.primary_key and f.name not in skipped]
 
 
 def m2m_fields(model: type[models.Model]) -> list[models.Field]:

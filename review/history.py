@@ -13,7 +13,7 @@ from typing import Any
 
 from django.db import models
 
-from review.changes import ChildSpec, data_fields, load, m2m_fields, row_data, unpack
+from review.changes import ChildSpec, data_fields, load, row_data, unpack
 
 
 def history_specs(specs: list[ChildSpec]) -> list[tuple[type[models.Model], str]]:
@@ -61,16 +61,9 @@ def record_snapshot(record: Any, specs: list[ChildSpec]) -> dict[str, Any]:
         "pk": instance.pk,
         "version": getattr(instance, "version", None),
         "row": row_data(instance),
-        "m2m": {},
+        "m2m": {},  # links are not compared: only the latest record knows them
         "children": {},
     }
-    if when is None:  # the latest record: the item as it is now, its links included
-        live = type(instance)._default_manager.filter(pk=instance.pk).first()
-        if live is not None:
-            result["m2m"] = {
-                f.name: sorted(getattr(live, f.name).values_list("pk", flat=True))
-                for f in m2m_fields(type(live))
-            }
     for model, fk in history_specs(specs):
         result["children"][model._meta.label_lower] = {
             str(row.pk): {
