@@ -135,15 +135,23 @@ def preload_labels(deps: list[Publishable]) -> None:
 
 
 def check_dependencies(
-    *, obj: Publishable, user: Any, publish_with: Collection[str] = ()
+    *,
+    obj: Publishable,
+    user: Any,
+    publish_with: Collection[str] = (),
+    already: Collection[str] = (),
 ) -> list[Publishable]:
     """Publish `obj`'s unpublished dependencies named in `publish_with`, or refuse.
+
+    `already`: dependencies the live item showed before this change (approving an Editor's
+    changes to a live item asks only about what the changes add).
 
     Raises `UnpublishedDependencies` listing every dependency not named (nothing is written), and
     `PermissionDenied` if `user` may not publish one. Returns those published, which were saved
     (status published, and a later schedule moved to the item's) in the caller's transaction.
     """
     deps = unpublished_dependencies([obj])[dependency_key(obj)]
+    deps = [dep for dep in deps if dependency_key(dep) not in already]
     left = [dep for dep in deps if dependency_key(dep) not in publish_with]
     if left:
         raise UnpublishedDependencies(obj, deps, left)

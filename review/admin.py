@@ -33,6 +33,8 @@ from django.utils.translation import gettext_lazy
 
 from core.admin import PreloadedAutocompleteSelect, PublishableAdmin
 from core.editorial import user_can_publish
+from core.publishing import UnpublishedDependencies
+from core.publishing_admin import PUBLISH_WITH, offered_rows
 from review.changes import (
     ChildSpec,
     Related,
@@ -636,10 +638,15 @@ class RevisionAdmin(admin.ModelAdmin):
             and live is not None
         )
         error = ""
+        publish_dependencies: list = []
         if request.method == "POST" and can_review:
             try:
                 if "_approve" in request.POST:
-                    revision_approve(revision=revision, user=request.user)
+                    revision_approve(
+                        revision=revision,
+                        user=request.user,
+                        publish_with=request.POST.getlist(PUBLISH_WITH),
+                    )
                     self.message_user(
                         request,
                         _("The changes to “%(item)s” are live.") % {"item": revision.object_repr},
@@ -665,6 +672,9 @@ class RevisionAdmin(admin.ModelAdmin):
                     "change (%(where)s). Nothing was applied: return them to the editor, who "
                     "will see the live values and their own in the form and save again."
                 ) % {"where": "; ".join(f"{c['what']}: {c['field']}" for c in conflict.conflicts)}
+            except UnpublishedDependencies as refused:  # offered to publish together
+                error = refused.messages[0]
+                publish_dependencies = offered_rows(request, refused.dependencies)
             except ValidationError as invalid:
                 error = " ".join(invalid.messages)
         found_conflicts = (
@@ -683,6 +693,7 @@ class RevisionAdmin(admin.ModelAdmin):
             "conflicts": found_conflicts,
             "can_review": can_review,
             "error": error,
+            "publish_dependencies": publish_dependencies,
             "comment": request.POST.get("comment", "") if request.method == "POST" else "",
             "item_url": item_url,
             "item_public_url": live.get_absolute_url()

@@ -9,6 +9,7 @@ are sent by Django's e-mail backend in the request that commits (console backend
 from __future__ import annotations
 
 import logging
+from collections.abc import Collection
 from typing import Any
 
 from django.conf import settings
@@ -24,6 +25,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.editorial import EditorialStatus, user_can_publish
+from core.publishing import check_dependencies, dependency_key, unpublished_dependencies
 from review.changes import apply_changes, summary
 from review.models import Revision, RevisionStatus
 
@@ -94,11 +96,15 @@ def _check_publisher(revision: Revision, user: Any) -> type[models.Model]:
     return model
 
 
-def revision_approve(*, revision: Revision, user: Any) -> models.Model:
+def revision_approve(
+    *, revision: Revision, user: Any, publish_with: Collection[str] = ()
+) -> models.Model:
     """Make a pending revision live: applied in one transaction, one history entry.
 
     Raises `review.changes.RevisionConflict` (nothing applied) when the live item changed since,
-    in a field or row the revision also changes.
+    in a field or row the revision also changes, and `core.publishing.UnpublishedDependencies`
+    (nothing applied) when the changes show records that are not public, unless named in
+    `publish_with` (then published with them).
     """
     model = _check_publisher(revision, user)
     with transaction.atomic():
@@ -106,7 +112,16 @@ def revision_approve(*, revision: Revision, user: Any) -> models.Model:
         if locked.status != RevisionStatus.PENDING:
             raise ValidationError(_("These changes are no longer awaiting review."))
         reason = _("Approved changes by %(author)s") % {"author": locked.author.get_username()}
+        # Ask only about what the changes add to what the live item already showed.
+        live = locked.live_object()
+        shown = unpublished_dependencies([live])[dependency_key(live)] if live else []
         obj = apply_changes(changes=locked.changes, model=model, user=user, reason=reason)
+        check_dependencies(
+            obj=obj,
+            user=user,
+            publish_with=publish_with,
+            already={dependency_key(dep) for dep in shown},
+        )
         locked.status = RevisionStatus.APPROVED
         locked.reviewer = user
         locked.reviewed_at = timezone.now()

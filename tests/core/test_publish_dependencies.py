@@ -402,3 +402,57 @@ def test_adding_an_event_as_published_with_a_draft_participant_is_caught(publish
     assert Event.objects.published().filter(slug="new-talks").exists()
     person.refresh_from_db()
     assert person.editorial_status == PUBLISHED
+
+
+# Approving an Editor's pending changes to a live item makes them public: the same rule.
+
+
+def test_approving_changes_that_cite_a_draft_source_stops_with_the_list(
+    editor_client, publisher, client
+):
+    from review.models import Revision, RevisionStatus
+
+    event = f.EventFactory(title="Live talks")
+    source = f.SourceFactory(editorial_status=DRAFT, title="Unreviewed readout")
+    page = editor_client.get(change_url(event))
+    data = admin_form_data(page)
+    citations = next(
+        i.formset for i in page.context["inline_admin_formsets"] if i.formset.model is EventCitation
+    )
+    data[f"{citations.prefix}-0-source"] = str(source.pk)
+    editor_client.post(change_url(event), data)
+    revision = Revision.objects.get()
+    client.force_login(publisher)
+    review_url = reverse("admin:review_revision_change", args=[revision.pk])
+
+    response = client.post(review_url, {"_approve": "1"})
+
+    assert "Unreviewed readout" in response.content.decode()
+    revision.refresh_from_db()
+    assert revision.status == RevisionStatus.PENDING
+    assert not event.citations.exists()
+
+    client.post(review_url, {"_approve": "1", "_publish_with": [dependency_key(source)]})
+
+    revision.refresh_from_db()
+    assert revision.status == RevisionStatus.APPROVED
+    assert Source.objects.published().filter(pk=source.pk).exists()
+    assert event.citations.get().source == source
+
+
+def test_approving_asks_only_about_what_the_changes_add(editor_client, publisher, client):
+    from review.models import Revision, RevisionStatus
+
+    event = f.EventFactory(title="Live talks")
+    f.EventCitationFactory(event=event, source=f.SourceFactory(editorial_status=DRAFT))
+    page = editor_client.get(change_url(event))
+    editor_client.post(change_url(event), admin_form_data(page, title="Live talks, day two"))
+    revision = Revision.objects.get()
+    client.force_login(publisher)
+
+    client.post(reverse("admin:review_revision_change", args=[revision.pk]), {"_approve": "1"})
+
+    revision.refresh_from_db()
+    assert revision.status == RevisionStatus.APPROVED
+    event.refresh_from_db()
+    assert event.title == "Live talks, day two"

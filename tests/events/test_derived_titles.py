@@ -178,6 +178,7 @@ def test_the_migration_takes_titles_equal_to_the_derived_one_as_derived(minister
 
 def test_reverting_the_event_to_an_older_date_re_derives_too(editor_client, minister):
     event = f.EventFactory(start_date=dt.date(2025, 9, 1), editorial_status=EditorialStatus.DRAFT)
+    row = participation(event, minister)
     older = event.history.get()
     # The participant was there at the older revision (a revert brings back the rows as they
     # were then, review app); the date was corrected later, re-deriving the title.
