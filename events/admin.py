@@ -21,6 +21,7 @@ from core.admin import (
     PublishableAdmin,
     editorial_badge,
 )
+from core.fuzzy_forms import FuzzyDateAdminMixin
 from core.versions_admin import VersionedAdminMixin, VersionedModelForm
 from events.models import (
     Event,
@@ -217,7 +218,9 @@ class StatementCitationInline(CitationInline):
 
 
 @admin.register(Statement)
-class StatementAdmin(ChildRowDeleteMixin, VersionedAdminMixin, admin.ModelAdmin):
+class StatementAdmin(
+    FuzzyDateAdminMixin, ChildRowDeleteMixin, VersionedAdminMixin, admin.ModelAdmin
+):
     list_display = ["__str__", "speaker", "event", "said_date", "language"]
     list_filter = ["language", "said_precision"]
     list_select_related = ["speaker", "event"]
