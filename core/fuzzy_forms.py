@@ -114,6 +114,11 @@ class FuzzyDateField(forms.Field):
             return True
 
 
+def as_fuzzy(value: Any) -> FuzzyDate:
+    """A cleaned `FuzzyDateField` value (or a plain date, read as a day) as a `FuzzyDate`."""
+    return value if isinstance(value, FuzzyDate) else FuzzyDate(value, Precision.DAY)
+
+
 def fuzzy_pairs(model: type[models.Model]) -> list[str]:
     """Names `x` for which `model` has an editable `x_date` DateField and an `x_precision`."""
     names = {f.name for f in model._meta.get_fields() if getattr(f, "concrete", False)}

@@ -98,7 +98,7 @@ def test_source_published_date_takes_a_month(editor_client):
         title="Lee says Seoul and Beijing will hold working-level consultations",
         kind="news",
         language="en",
-        published_date="2026-01",
+        published_on_date="2026-01",
         editorial_status="draft",
     )
 
@@ -106,7 +106,7 @@ def test_source_published_date_takes_a_month(editor_client):
 
     assert response.status_code == 302, response.context["adminform"].form.errors
     source = Source.objects.get()
-    assert (source.published_date, source.published_precision) == (dt.date(2026, 1, 1), "month")
+    assert (source.published_date, source.published_on_precision) == (dt.date(2026, 1, 1), "month")
 
 
 def test_position_inline_takes_a_month_start_and_a_quarter_end(editor_client):
