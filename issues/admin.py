@@ -58,7 +58,7 @@ class IssueAdmin(PublishableAdmin):
     fieldsets = [
         (None, {"fields": ["title", "slug", "category", "status"]}),
         (_("Since"), {"fields": [("started_date", "started_precision")]}),
-        (_("Content"), {"fields": ["summary", "background"]}),
+        (_("Content"), {"fields": ["summary", "background", "keywords"]}),
         (_("Related"), {"fields": ["events", "related_issues"]}),
         EDITORIAL_FIELDSET,
     ]
