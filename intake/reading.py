@@ -81,6 +81,12 @@ KIND_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\bconcert\b|festival|콘서트|演唱会", re.I), EventKind.CULTURAL),
     (re.compile(r"\bvisit\b|방문|访问", re.I), EventKind.OFFICIAL_VISIT),
 ]
+# A kind an undated next sentence may make more precise: a "ministerial meeting" that the next
+# sentence calls the "Strategic Dialogue", a "visit" it calls a "state visit".
+REFINES = {
+    EventKind.MINISTERIAL: (EventKind.STRATEGIC_DIALOGUE, EventKind.WORKING_LEVEL),
+    EventKind.OFFICIAL_VISIT: (EventKind.STATE_VISIT,),
+}
 STATUS_PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
@@ -516,6 +522,11 @@ def _event_title(sentence: str, kind: str, city: str, when: FuzzyDate | None) ->
     return " ".join(parts)
 
 
+def _family(kind: str) -> str:
+    """A state visit and an official visit are both visits when matching existing events."""
+    return "visit" if kind in (EventKind.STATE_VISIT, EventKind.OFFICIAL_VISIT) else kind
+
+
 def _city_in(sentence: str) -> tuple[str, str] | None:
     for name, code in CITIES.items():
         if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", sentence):
@@ -533,7 +544,6 @@ def read_events(
     pub_day = published.first
     proposals: list[EventProposal] = []
     seen: set[tuple[str, str]] = set()
-    rank = {kind: n for n, (_pattern, kind) in enumerate(KIND_PATTERNS)}
     last_sentence = -9
     for number, (a, b) in enumerate(spans):
         sentence = text[a:b]
@@ -545,7 +555,11 @@ def read_events(
         if not in_sentence:
             # An undated sentence right after an event's names it more precisely ("a vice
             # foreign ministerial meeting" … "the 11th … Strategic Dialogue in Beijing").
-            if proposals and number - last_sentence <= 2 and rank[kind] < rank[proposals[-1].kind]:
+            if (
+                proposals
+                and number - last_sentence <= 2
+                and kind in REFINES.get(proposals[-1].kind, ())
+            ):
                 previous = proposals[-1]
                 previous.kind = kind
                 previous.evidence.append(
@@ -593,11 +607,9 @@ def read_events(
         best = None
         for event in candidates.prefetch_related("participations")[:50]:
             shared = {pa.person_id for pa in event.participations.all()} & person_ids
-            same_kind = event.kind == proposal.kind
-            if (shared and (same_kind or len(shared) >= 2)) or (
-                same_kind and event.start_precision == proposal.start.precision
-            ):
-                score = len(shared) + 2 * same_kind
+            same_kind = _family(event.kind) == _family(proposal.kind)
+            if same_kind or len(shared) >= 2:
+                score = len(shared) + 3 * same_kind
                 if best is None or score > best[0]:
                     best = (score, event)
         if best:
