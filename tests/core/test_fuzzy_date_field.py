@@ -106,11 +106,14 @@ def test_source_published_date_takes_a_month(editor_client):
 
     assert response.status_code == 302, response.context["adminform"].form.errors
     source = Source.objects.get()
-    assert (source.published_date, source.published_on_precision) == (dt.date(2026, 1, 1), "month")
+    assert (source.published_on_date, source.published_on_precision) == (
+        dt.date(2026, 1, 1),
+        "month",
+    )
 
 
 def test_position_inline_takes_a_month_start_and_a_quarter_end(editor_client):
-    person = PersonFactory(display_name="Kim Jung-kwan")
+    person = PersonFactory(display_name="Kim Jung-kwan", editorial_status="draft")
     url = reverse("admin:people_person_change", args=[person.pk])
     response = editor_client.get(url)
     data = admin_form_data(response)
