@@ -271,3 +271,9 @@ def test_an_editor_cannot_publish_through_the_created_page(editor_client, known,
     editor_client.post(response["Location"], {"action": "publish"})
 
     assert Event.objects.get().editorial_status == "draft"
+
+
+def test_the_admin_home_links_to_it(editor_client):
+    html = editor_client.get(reverse("admin:index")).content.decode()
+
+    assert f'href="{URL}"' in html
