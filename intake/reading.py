@@ -698,15 +698,9 @@ def _who_before(tail: str, tail_start: int, people: list[PersonProposal]):
         for ev in proposal.evidence:
             if tail_start <= ev.start < tail_start + len(region):
                 return proposal.person, "", tail[: verb.end()].strip()
-    label = (
-        region.split(",")[-1].strip()
-        if region.strip().endswith(("however,", "also")) is False
-        else ""
-    )
-    if not label:
-        parts = [p.strip() for p in region.split(",") if p.strip()]
-        parts = [p for p in parts if p.casefold() not in ("however", "also", "in addition")]
-        label = parts[-1] if parts else ""
+    parts = [p.strip() for p in region.split(",") if p.strip()]
+    parts = [p for p in parts if p.casefold() not in ("however", "also", "in addition")]
+    label = parts[-1] if parts else ""
     label = re.sub(r"\b(?:also|however|notably)\b", "", label).strip(" ,")
     if not label or len(label) > 80:
         return None

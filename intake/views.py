@@ -89,7 +89,9 @@ def highlighted(reading: Reading) -> SafeString:
     for start, end, kind, label in kept:
         events.append((start, 1, f'<mark class="intake-{kind}" title="{escape(label)}">'))
         events.append((end, 2, "</mark>"))
-    events.sort(key=lambda e: (e[0], e[1] if e[1] in (1, 0) else -e[1]))
+    # At one position: closing tags first, the inner mark before the quote around it; then the
+    # quote's opening before a mark's.
+    events.sort(key=lambda e: (e[0], e[1] if e[1] < 2 else e[1] - 5))
     out, position = [], 0
     text = reading.text
     for at, _order, tag in events:

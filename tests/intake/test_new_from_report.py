@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from django.test import Client
 from django.urls import reverse
+from lxml import etree
 
 from events.models import Event, EventCitation, Source, Statement
 from issues.models import Development
@@ -52,6 +54,9 @@ def test_reading_article_003_proposes_without_writing(editor_client, known, arti
     assert '<mark class="intake-date" title="2026-04">in April</mark>' in html
     assert 'class="intake-issue"' in html
     assert '<q class="intake-quote">' in html
+    # marks and quotes nest properly (a strict XML parse of the highlighted text)
+    highlighted = re.search(r'id="intake-text"[^>]*>(.*?)</div>', html, re.S).group(1)
+    etree.fromstring(f"<div>{highlighted}</div>".encode())
     data = form_data(html, "intake-proposals")
     # the dialogue proposed as a new strategic dialogue in Beijing on 2025-12-18, held
     assert data["event_choice"] == "new:0"
