@@ -88,6 +88,8 @@ def test_article_003_as_a_new_event_in_few_clicks_and_page_loads(
 
     editor = Counted(page)
     sign_in(page, "ed")
+    page.wait_for_url("**/admin/")
+    page.wait_for_load_state("load")  # the sign-in's own page loads are not the entry's
     editor.reset()
 
     page.goto("/admin/intake/new/")
@@ -102,6 +104,7 @@ def test_article_003_as_a_new_event_in_few_clicks_and_page_loads(
     editor.choose(f"select[name='{name}_speaker']", str(park.pk))
     editor.click("#intake-create")
     expect(page.locator("#intake-created")).to_be_visible()
+    page.wait_for_load_state("load")
 
     assert editor.clicks <= 12, editor.clicks
     assert editor.loads <= 3, editor.loads
@@ -116,6 +119,8 @@ def test_article_003_as_a_new_event_in_few_clicks_and_page_loads(
 
     publisher = Counted(publisher_page)
     sign_in(publisher_page, "pub")
+    publisher_page.wait_for_url("**/admin/")
+    publisher_page.wait_for_load_state("load")
     publisher.reset()
     publisher_page.goto(report_page)  # the report's page, as the editor left it
     publisher.click("#intake-publish-all")
