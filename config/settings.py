@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "partners",
     "accounts",
     "ops",
+    "intake",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",

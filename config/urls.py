@@ -14,6 +14,7 @@ from public.sitemaps import SITEMAPS, robots_txt
 handler500 = "ops.health.server_error"
 
 urlpatterns = [
+    path("admin/intake/", include("intake.urls")),
     path("admin/", admin.site.urls),
     # An index of per-section files, each paginated at 50,000 URLs (?p=2, ...).
     path(

@@ -22,6 +22,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from core.child_rows import user_may_delete_row
 from core.editorial import EDITOR_STATUSES, EditorialStatus, user_can_publish
+from core.fuzzy_forms import FuzzyDateAdminMixin, FuzzyDateInlineMixin
 from core.pagination import ADMIN_PAGE_SIZE
 from core.publishing_admin import DependencyCheckAdminMixin
 from core.services import editorial_transition, needs_publisher
@@ -86,7 +87,9 @@ class EditorialAdminForm(VersionedModelForm):
         return self.cleaned_data["publish_at"]
 
 
-class PublishableAdmin(DependencyCheckAdminMixin, VersionedAdminMixin, SimpleHistoryAdmin):
+class PublishableAdmin(
+    FuzzyDateAdminMixin, DependencyCheckAdminMixin, VersionedAdminMixin, SimpleHistoryAdmin
+):
     """ModelAdmin for publishable models: editorial workflow, conflicts, history, bulk actions."""
 
     form = EditorialAdminForm
@@ -209,7 +212,9 @@ class ChildRowDeleteMixin:
         return allowed and (obj is None or user_may_delete_row(request.user, obj))
 
 
-class LinkTableAdmin(ChildRowDeleteMixin, VersionedAdminMixin, admin.ModelAdmin):
+class LinkTableAdmin(
+    FuzzyDateAdminMixin, ChildRowDeleteMixin, VersionedAdminMixin, admin.ModelAdmin
+):
     """A table edited as an inline of its parent: its own pages stay, the admin index omits it."""
 
     def get_model_perms(self, request: HttpRequest) -> dict[str, bool]:
@@ -266,7 +271,7 @@ class PreloadedInlineFormSet(VersionedInlineFormSet):
         return form
 
 
-class FastInlineMixin(ChildRowDeleteMixin, VersionedInlineMixin):
+class FastInlineMixin(FuzzyDateInlineMixin, ChildRowDeleteMixin, VersionedInlineMixin):
     """Inline whose autocomplete fields cost no query per row (see PreloadedAutocompleteSelect)."""
 
     formset = PreloadedInlineFormSet

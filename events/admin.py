@@ -21,6 +21,8 @@ from core.admin import (
     PublishableAdmin,
     editorial_badge,
 )
+from core.duplicates_admin import DuplicateWarningAdminMixin, inline_values
+from core.fuzzy_forms import FuzzyDateAdminMixin, as_fuzzy
 from core.versions_admin import VersionedAdminMixin, VersionedModelForm
 from events.models import (
     Event,
@@ -31,7 +33,7 @@ from events.models import (
     Statement,
     StatementCitation,
 )
-from events.services import TitleChange, event_rederive_titles
+from events.services import TitleChange, event_rederive_titles, events_like, sources_like
 
 
 class ParticipationForm(VersionedModelForm):
@@ -77,7 +79,7 @@ class StatementInline(FastInlineMixin, admin.StackedInline):
 
 
 @admin.register(Event)
-class EventAdmin(PublishableAdmin):
+class EventAdmin(DuplicateWarningAdminMixin, PublishableAdmin):
     list_display = [
         "title",
         "date_display",
@@ -134,6 +136,16 @@ class EventAdmin(PublishableAdmin):
         if changes:
             self.message_user(request, titles_changed_message(changes), messages.WARNING)
 
+    def find_duplicates(self, form: Any, cleaned: dict[str, Any]) -> list:
+        if not cleaned.get("start_date"):
+            return []
+        start = as_fuzzy(cleaned["start_date"])
+        people = [v for v in inline_values(form.data, "participations", "person") if v.isdigit()]
+        return [
+            (event, _("same date, also with %(names)s") % {"names": ", ".join(names)})
+            for event, names in events_like(start, people)
+        ]
+
     @admin.display(description=_("date"), ordering="start_date")
     def date_display(self, obj: Event) -> str:
         return obj.date_display
@@ -173,7 +185,7 @@ class EventSeriesAdmin(VersionedAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(Source)
-class SourceAdmin(PublishableAdmin):
+class SourceAdmin(DuplicateWarningAdminMixin, PublishableAdmin):
     list_display = [
         "title",
         "outlet",
@@ -206,6 +218,18 @@ class SourceAdmin(PublishableAdmin):
         EDITORIAL_FIELDSET,
     ]
 
+    def find_duplicates(self, form: Any, cleaned: dict[str, Any]) -> list:
+        published = None
+        if cleaned.get("published_on_date"):
+            published = as_fuzzy(cleaned["published_on_date"])
+        reasons = {"url": _("the same page address"), "headline": _("the same headline and date")}
+        return [
+            (source, reasons[why])
+            for source, why in sources_like(
+                url=cleaned.get("url") or "", title=cleaned.get("title", ""), published=published
+            )
+        ]
+
     @admin.display(description=_("published"), ordering="published_on_date")
     def published_display(self, obj: Source) -> str:
         return obj.published_on.display() if obj.published_on else "—"
@@ -217,7 +241,9 @@ class StatementCitationInline(CitationInline):
 
 
 @admin.register(Statement)
-class StatementAdmin(ChildRowDeleteMixin, VersionedAdminMixin, admin.ModelAdmin):
+class StatementAdmin(
+    FuzzyDateAdminMixin, ChildRowDeleteMixin, VersionedAdminMixin, admin.ModelAdmin
+):
     list_display = ["__str__", "speaker", "event", "said_date", "language"]
     list_filter = ["language", "said_precision"]
     list_select_related = ["speaker", "event"]

@@ -300,7 +300,11 @@ class Event(Publishable):
         ]
         constraints = [
             models.CheckConstraint(
-                condition=Q(end_date__isnull=True) | Q(end_date__gte=models.F("start_date")),
+                # An end coarser than a day is compared by the last day of its period:
+                # "2026-Q1" may end an event that starts on 2026-01-05.
+                condition=Q(end_date__isnull=True)
+                | Q(end_date__gte=models.F("start_date"))
+                | (~Q(end_precision="day") & Q(last_date__gte=models.F("start_date"))),
                 name="event_end_after_start",
                 violation_error_message=_("An event cannot end before it starts."),
             ),
@@ -348,7 +352,11 @@ class Event(Publishable):
 
     def clean(self) -> None:
         normalise_fuzzy_dates(self, "start", "end")
-        if self.start_date and self.end_date and self.end_date < self.start_date:
+        if (
+            self.start_date
+            and self.end_date
+            and period_end(self.end_date, self.end_precision) < self.start_date
+        ):
             raise ValidationError({"end_date": _("An event cannot end before it starts.")})
         if self.round_number and not self.series_id:
             raise ValidationError({"series": _("Choose the series this round belongs to.")})

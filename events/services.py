@@ -1,14 +1,17 @@
-"""Multi-step writes on events."""
+"""Multi-step writes on events, and the look-ups of likely duplicates (admin warnings, intake)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
 from django.db.models import Prefetch
 
-from events.models import Event, EventParticipation
+from core.dates import FuzzyDate
+from core.text import normalize_name, normalize_url
+from events.models import Event, EventParticipation, Source
 from people.models import Position
 
 
@@ -46,3 +49,50 @@ def event_rederive_titles(*, event: Event, user: Any = None) -> list[TitleChange
             row._history_user = user
             row.save(update_fields=["title"])
     return changes
+
+
+def events_like(
+    start: FuzzyDate, person_ids: Iterable[int], *, exclude_pk: int | None = None
+) -> list[tuple[Event, list[str]]]:
+    """Events overlapping `start`'s period that share a participant, with the shared names."""
+    wanted = {int(pk) for pk in person_ids if pk}
+    if not wanted:
+        return []
+    queryset = (
+        Event.objects.overlapping(start.first, start.last)
+        .filter(participations__person_id__in=wanted)
+        .distinct()
+        .prefetch_related("participations__person")
+    )
+    if exclude_pk:
+        queryset = queryset.exclude(pk=exclude_pk)
+    result = []
+    for event in queryset[:10]:
+        shared = [
+            p.person.display_name for p in event.participations.all() if p.person_id in wanted
+        ]
+        result.append((event, shared))
+    return result
+
+
+def sources_like(
+    *, url: str = "", title: str = "", published: FuzzyDate | None = None, exclude_pk=None
+) -> list[tuple[Source, str]]:
+    """Sources with the same page address (normalized) or the same headline and date."""
+    found: dict[int, tuple[Source, str]] = {}
+    key = normalize_url(url)
+    if key:
+        host = key.split("/", 1)[0].split("?", 1)[0]
+        candidates = Source.objects.filter(url__icontains=host.split(":")[0])
+        for source in candidates[:500]:
+            if source.pk != exclude_pk and normalize_url(source.url or "") == key:
+                found[source.pk] = (source, "url")
+    headline = normalize_name(title)
+    if headline and published is not None:
+        candidates = Source.objects.filter(
+            published_on_date__gte=published.first, published_on_date__lte=published.last
+        )
+        for source in candidates[:500]:
+            if source.pk != exclude_pk and normalize_name(source.title) == headline:
+                found.setdefault(source.pk, (source, "headline"))
+    return list(found.values())

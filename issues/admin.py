@@ -16,6 +16,7 @@ from core.admin import (
     PublishableAdmin,
     editorial_badge,
 )
+from core.fuzzy_forms import FuzzyDateAdminMixin
 from core.versions_admin import VersionedAdminMixin
 from issues.models import Development, DevelopmentCitation, Issue, Stance, StanceCitation
 
@@ -57,7 +58,7 @@ class IssueAdmin(PublishableAdmin):
     fieldsets = [
         (None, {"fields": ["title", "slug", "category", "status"]}),
         (_("Since"), {"fields": [("started_date", "started_precision")]}),
-        (_("Content"), {"fields": ["summary", "background"]}),
+        (_("Content"), {"fields": ["summary", "background", "keywords"]}),
         (_("Related"), {"fields": ["events", "related_issues"]}),
         EDITORIAL_FIELDSET,
     ]
@@ -92,7 +93,7 @@ class DevelopmentCitationInline(CitationInline):
 
 
 @admin.register(Stance)
-class StanceAdmin(ChildRowDeleteMixin, VersionedAdminMixin, admin.ModelAdmin):
+class StanceAdmin(FuzzyDateAdminMixin, ChildRowDeleteMixin, VersionedAdminMixin, admin.ModelAdmin):
     list_display = ["issue", "party", "as_of_date"]
     list_filter = ["country", "issue"]
     list_select_related = ["issue", "organization"]
@@ -107,7 +108,9 @@ class StanceAdmin(ChildRowDeleteMixin, VersionedAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(Development)
-class DevelopmentAdmin(ChildRowDeleteMixin, VersionedAdminMixin, admin.ModelAdmin):
+class DevelopmentAdmin(
+    FuzzyDateAdminMixin, ChildRowDeleteMixin, VersionedAdminMixin, admin.ModelAdmin
+):
     list_display = ["issue", "happened_date", "happened_precision", "status_after", "event"]
     list_filter = ["status_after", "issue"]
     list_select_related = ["issue", "event"]

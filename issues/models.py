@@ -54,6 +54,14 @@ class Issue(Publishable):
     background = models.TextField(
         _("background"), blank=True, help_text=_("Basic HTML is allowed.")
     )
+    keywords = models.TextField(
+        _("keywords"),
+        blank=True,
+        help_text=_(
+            "Words reports use for this issue, one per line (e.g. Hallyu ban, THAAD, 한한령): "
+            "“New from a report” recognises the issue by them."
+        ),
+    )
     category = models.CharField(_("category"), max_length=20, choices=IssueCategory.choices)
     status = models.CharField(
         _("status"),

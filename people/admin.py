@@ -15,8 +15,10 @@ from core.admin import (
     PublishableAdmin,
     editorial_badge,
 )
+from core.duplicates_admin import DuplicateWarningAdminMixin, inline_values
 from core.versions_admin import VersionedInlineMixin
 from people.models import Organization, Person, PersonIdentifier, PersonName, Position
+from people.services import people_named
 
 
 class PersonNameInline(ChildRowDeleteMixin, VersionedInlineMixin, admin.TabularInline):
@@ -47,7 +49,7 @@ class PositionInline(FastInlineMixin, admin.TabularInline):
 
 
 @admin.register(Person)
-class PersonAdmin(PublishableAdmin):
+class PersonAdmin(DuplicateWarningAdminMixin, PublishableAdmin):
     list_display = [
         "display_name",
         "native_name",
@@ -86,6 +88,14 @@ class PersonAdmin(PublishableAdmin):
                 pk__in=Person.objects.search(search_term).values("pk")
             )
         return results, True
+
+    def find_duplicates(self, form, cleaned):
+        names = [cleaned.get(n, "") for n in ("display_name", "native_name", "sort_name")]
+        names += inline_values(form.data, "other_names", "name")
+        return [
+            (person, _("also known as “%(name)s”") % {"name": name})
+            for person, name in people_named([n for n in names if n])
+        ]
 
     @admin.display(description=_("current title"))
     def current_title(self, obj: Person) -> str:

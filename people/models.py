@@ -312,7 +312,8 @@ class Position(Versioned):
             models.CheckConstraint(
                 condition=Q(end_date__isnull=True)
                 | Q(start_date__isnull=True)
-                | Q(end_date__gte=models.F("start_date")),
+                | Q(end_date__gte=models.F("start_date"))
+                | (~Q(end_precision="day") & Q(last_date__gte=models.F("start_date"))),
                 name="position_end_after_start",
                 violation_error_message=_("A position cannot end before it starts."),
             ),
@@ -329,7 +330,11 @@ class Position(Versioned):
 
     def clean(self) -> None:
         normalise_fuzzy_dates(self, "start", "end")
-        if self.start_date and self.end_date and self.end_date < self.start_date:
+        if (
+            self.start_date
+            and self.end_date
+            and period_end(self.end_date, self.end_precision) < self.start_date
+        ):
             raise ValidationError({"end_date": _("A position cannot end before it starts.")})
 
     def is_held_on(self, day: date) -> bool:

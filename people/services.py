@@ -16,3 +16,23 @@ def person_refresh_search_key(*, person: Person) -> None:
     if key != person.search_key:
         person.search_key = key
         Person.objects.filter(pk=person.pk).update(search_key=key)
+
+
+def people_named(names: list[str], *, exclude_pk: int | None = None) -> list[tuple[Person, str]]:
+    """People already known by one of `names` in any script or romanization, with the name.
+
+    A name matches when its normalised form (core.text.normalize_name: case, spaces, hyphens and
+    accents folded) is one of the person's name forms, as kept in `Person.search_key`.
+    """
+    found: dict[int, tuple[Person, str]] = {}
+    for name in names:
+        key = normalize_name(name)
+        if len(key) < 2:
+            continue
+        queryset = Person.objects.filter(search_key__contains=key)
+        if exclude_pk:
+            queryset = queryset.exclude(pk=exclude_pk)
+        for person in queryset[:20]:
+            if key in person.search_key.split() and person.pk not in found:
+                found[person.pk] = (person, name)
+    return list(found.values())

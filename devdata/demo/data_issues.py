@@ -19,6 +19,19 @@ DENIAL_CONFLICT = (
 ISSUES: list[dict] = [
     {
         "slug": "hallyu-ban",
+        "keywords": [
+            "Hallyu ban",
+            "Hallyu",
+            "THAAD",
+            "K-pop",
+            "K-dramas",
+            "Korean cultural content",
+            "Korean content",
+            "Korean pop culture",
+            "cultural restrictions",
+            "한한령",
+            "限韩令",
+        ],
         "title": "Restrictions on Korean cultural content in China (“Hallyu ban”)",
         "category": "culture",
         "status": "easing",
@@ -112,6 +125,17 @@ ISSUES: list[dict] = [
     },
     {
         "slug": "yellow-sea-pmz-structures",
+        "keywords": [
+            "Provisional Measures Zone",
+            "PMZ",
+            "steel structures",
+            "maritime structures",
+            "aquaculture structure",
+            "Yellow Sea installations",
+            "서해 구조물",
+            "잠정조치수역",
+            "暂定措施水域",
+        ],
         "title": "Chinese structures in the Yellow Sea Provisional Measures Zone",
         "category": "maritime",
         "status": "consultation",
@@ -160,6 +184,7 @@ ISSUES: list[dict] = [
     },
     {
         "slug": "illegal-fishing-west-sea",
+        "keywords": ["illegal fishing", "fishing operations", "불법 조업", "非法捕捞"],
         "title": "Illegal fishing in the West (Yellow) Sea",
         "category": "fisheries",
         "status": "active",
@@ -196,6 +221,16 @@ ISSUES: list[dict] = [
     },
     {
         "slug": "korean-peninsula-peace",
+        "keywords": [
+            "Korean Peninsula",
+            "North Korea",
+            "Pyongyang",
+            "denuclearization",
+            "nuclear diplomacy",
+            "한반도",
+            "북한",
+            "朝鲜半岛",
+        ],
         "title": "Peace on the Korean Peninsula and dialogue with North Korea",
         "category": "security",
         "status": "active",
@@ -242,6 +277,14 @@ ISSUES: list[dict] = [
     },
     {
         "slug": "restoring-high-level-exchanges",
+        "keywords": [
+            "high-level exchanges",
+            "full restoration",
+            "full-scale restoration",
+            "strategic cooperative partnership",
+            "고위급 교류",
+            "高层交往",
+        ],
         "title": "Restoring high-level exchanges",
         "category": "diplomacy",
         "status": "easing",

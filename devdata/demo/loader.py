@@ -269,6 +269,7 @@ class DemoLoader:
                     "background": row["background"],
                     "category": row["category"],
                     "status": row["status"],
+                    "keywords": "\n".join(row.get("keywords", [])),
                     **fuzzy("started", row.get("started")),
                     **PUBLISHED,
                 },
