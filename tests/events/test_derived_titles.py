@@ -182,7 +182,6 @@ def test_reverting_the_event_to_an_older_date_re_derives_too(editor_client, mini
     older = event.history.get()
     # The participant was there at the older revision (a revert brings back the rows as they
     # were then, review app); the date was corrected later, re-deriving the title.
-    row = participation(event, minister)
     event.start_date = dt.date(2026, 2, 3)
     event.save()
     event_rederive_titles(event=event)
