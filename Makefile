@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run serve demo test lint bench clean-db messages
+.PHONY: install run worker serve demo test lint bench clean-db messages
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -21,8 +21,16 @@ demo: install
 	$(BIN)/python manage.py load_demo
 	$(BIN)/python manage.py demo_accounts
 
+# The site and the background worker (mail, webhooks, digests) together; Ctrl-C stops both.
 run: demo
+	@echo "Site: http://$(HOST):$(PORT)/  admin: http://$(HOST):$(PORT)/admin/  (worker: manage.py run_huey)"
+	trap 'kill 0' INT TERM EXIT; \
+	$(BIN)/python manage.py run_huey --quiet & \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+# The background worker alone (production: run one or more beside the app servers).
+worker: install
+	$(BIN)/python manage.py run_huey
 
 # The production shape on this machine: migrate, collect static files (served by WhiteNoise),
 # then gunicorn with WEB_CONCURRENCY workers (default 2 x cores + 1, capped; config/gunicorn.py).

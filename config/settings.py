@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "django_countries",
     "simple_history",
     "csp",
+    "huey.contrib.djhuey",
     "core",
     "people",
     "events",
@@ -185,6 +186,38 @@ LOGIN_URL = "admin:login"
 # set EMAIL_URL (e.g. smtp://user:password@mail.example.org:587) to send them.
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Relations Tracker <noreply@localhost>")
+
+# --- Task queue (Huey): e-mail, webhooks, digests and exports run in a worker process
+# (`manage.py run_huey`, started by `make run`), never in a request. By default the queue is a SQLite
+# file in .queue/ (nothing to install; any number of worker processes on this machine share it). Set
+# TASK_QUEUE_URL=redis://127.0.0.1:6379/2 to share one queue between machines. Tasks retry with
+# exponential backoff and are written to be safe to run twice (delivery is at least once).
+TASK_QUEUE_URL = env.str("TASK_QUEUE_URL", default="")
+TASK_QUEUE_DIR = env.path("TASK_QUEUE_DIR", default=BASE_DIR / ".queue")
+# A worker is reported unhealthy (/readyz/worker, `manage.py worker_status`) when its last
+# heartbeat (a periodic task, every minute) is older than this.
+WORKER_HEARTBEAT_STALE_SECONDS = env.int("WORKER_HEARTBEAT_STALE_SECONDS", default=180)
+HUEY = {
+    "name": env.str("TASK_QUEUE_NAME", default="relations-tracker"),
+    # TASK_QUEUE_IMMEDIATE=true runs each task in the process that enqueues it (tests, debugging).
+    "immediate": env.bool("TASK_QUEUE_IMMEDIATE", default=False),
+    "results": False,
+    "utc": True,
+    "consumer": {
+        "workers": env.int("TASK_WORKERS", default=2),
+        "worker_type": "thread",
+        "periodic": True,
+        "check_worker_health": True,
+        "initial_delay": 0.1,
+        "backoff": 1.15,
+        "max_delay": 2.0,
+    },
+}
+if TASK_QUEUE_URL:
+    HUEY.update(huey_class="huey.RedisHuey", connection={"url": TASK_QUEUE_URL})
+else:
+    Path(TASK_QUEUE_DIR).mkdir(parents=True, exist_ok=True)
+    HUEY.update(huey_class="huey.SqliteHuey", filename=str(Path(TASK_QUEUE_DIR) / "huey.sqlite3"))
 
 # Proxies in front of the app (e.g. 1 behind nginx): the client's address is then read from
 # X-Forwarded-For, for the API's per-address throttle and the sign-in lockout alike; with 0 a client

@@ -22,6 +22,9 @@ from django.template.loader import render_to_string
 from django.utils.cache import add_never_cache_headers
 from django.views.defaults import server_error as default_server_error
 
+from ops.worker import WORKER_READY_PATH
+from ops.worker import status as worker_status
+
 logger = logging.getLogger(__name__)
 
 RETRY_AFTER_SECONDS = 30
@@ -123,6 +126,15 @@ def readyz(request: HttpRequest) -> HttpResponse:
     return _no_store(response)
 
 
+def worker_readyz(request: HttpRequest) -> HttpResponse:
+    """200 while a background worker beats, 503 (with Retry-After) when none has lately."""
+    state = worker_status()
+    response = JsonResponse(state, status=200 if state["alive"] else 503)
+    if not state["alive"]:
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return _no_store(response)
+
+
 class HealthMiddleware:
     """First in the stack: answers /healthz and /readyz; turns "database unreachable" into 503."""
 
@@ -135,6 +147,8 @@ class HealthMiddleware:
                 return healthz(request)
             if request.path == READY_PATH:
                 return readyz(request)
+            if request.path == WORKER_READY_PATH:
+                return worker_readyz(request)
         return self.get_response(request)
 
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:

@@ -2,13 +2,12 @@
 
 Every door that holds, approves or returns a revision calls these (the admin's change form,
 revert, the review page). Side effects — the e-mails — run after the transaction commits
-(`transaction.on_commit`), never inside it; there is no task queue on this project yet, so they
-are sent by Django's e-mail backend in the request that commits (console backend by default).
+(`transaction.on_commit`), never inside it, and are sent by the background worker
+(`review.tasks`), never in the request.
 """
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Collection
 from typing import Any
 
@@ -28,8 +27,6 @@ from core.editorial import EditorialStatus, user_can_publish
 from core.publishing import check_dependencies, dependency_key, unpublished_dependencies
 from review.changes import apply_changes, summary
 from review.models import Revision, RevisionStatus
-
-logger = logging.getLogger(__name__)
 
 
 def holds_for_review(*, obj: models.Model, user: Any) -> bool:
@@ -69,7 +66,7 @@ def revision_submit(*, obj: models.Model, changes: dict[str, Any], author: Any) 
             author=author,
         )
         revision_id = revision.pk
-        transaction.on_commit(lambda: _notify_publishers(revision_id))
+        transaction.on_commit(lambda: _later("notify_publishers", revision_id))
     return revision
 
 
@@ -128,7 +125,7 @@ def revision_approve(
         locked.object_repr = str(obj)[:300]
         locked.save(update_fields=["status", "reviewer", "reviewed_at", "object_repr"])
         revision_id = locked.pk
-        transaction.on_commit(lambda: _notify_author(revision_id))
+        transaction.on_commit(lambda: _later("notify_author", revision_id))
     revision.refresh_from_db()
     return obj
 
@@ -149,7 +146,7 @@ def revision_return(*, revision: Revision, user: Any, comment: str) -> Revision:
         locked.comment = comment
         locked.save(update_fields=["status", "reviewer", "reviewed_at", "comment"])
         revision_id = locked.pk
-        transaction.on_commit(lambda: _notify_author(revision_id))
+        transaction.on_commit(lambda: _later("notify_author", revision_id))
     revision.refresh_from_db()
     return locked
 
@@ -175,16 +172,20 @@ def publishers_of(model: type[models.Model]) -> models.QuerySet:
     return users.filter(who).distinct()
 
 
+def _later(task_name: str, revision_id: int) -> None:
+    """Queue an e-mail task for the worker (imported here: review.tasks imports this module)."""
+    from review import tasks
+
+    getattr(tasks, task_name)(revision_id)
+
+
 def _send(subject: str, body: str, recipients: list[str]) -> None:
-    if not recipients:
-        return
-    try:
+    # A failure raises: the task queue retries it with backoff (the review itself is committed).
+    if recipients:
         send_mail(subject, body, None, recipients)
-    except Exception:  # the review itself is committed; a mail server's outage must not undo it
-        logger.exception("review e-mail not sent: %s", subject)
 
 
-def _notify_publishers(revision_id: int) -> None:
+def notify_publishers(revision_id: int) -> None:
     revision = Revision.objects.select_related("author", "content_type").get(pk=revision_id)
     model = revision.content_type.model_class()
     if model is None:
@@ -204,7 +205,7 @@ def _notify_publishers(revision_id: int) -> None:
     _send(subject, body, recipients)
 
 
-def _notify_author(revision_id: int) -> None:
+def notify_author(revision_id: int) -> None:
     revision = Revision.objects.select_related("author", "reviewer").get(pk=revision_id)
     if not revision.author.email:
         return

@@ -13,6 +13,7 @@ from django.test import Client
 from django.utils import translation
 
 from tests.factories import UserFactory, editor_user, publisher_user
+from tests.processes import server_env  # noqa: F401  (a fixture for every test module)
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -20,6 +21,11 @@ def pytest_configure(config: pytest.Config) -> None:
     from django.conf import settings
 
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Tasks run in the process that queues them (in memory), so a test sees their effect — the
+    # mail outbox, a delivery — at once. tests/ops/test_worker.py runs a real worker process.
+    from huey.contrib.djhuey import HUEY
+
+    HUEY.immediate = True
     # The default file cache is shared by processes; each test process (xdist worker) gets its
     # own folder so one worker's cache.clear() never empties another's.
     if settings.CACHES["default"]["BACKEND"].endswith("FileBasedCache"):
@@ -107,3 +113,20 @@ def schema(client) -> dict:
     response = client.get("/api/v1/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json")
     assert response.status_code == 200
     return response.json()
+
+
+@pytest.fixture
+def task_queue():
+    """The queue as the web side sees it in production: tasks wait (in memory) for a worker.
+
+    `tests.queue_utils.drain(task_queue)` then runs what is waiting, as a worker would."""
+    from huey.contrib.djhuey import HUEY
+    from huey.storage import MemoryStorage
+
+    HUEY._immediate = False
+    HUEY.storage = MemoryStorage(HUEY.name)
+    try:
+        yield HUEY
+    finally:
+        HUEY._immediate = False
+        HUEY.immediate = True  # a fresh in-memory storage for the next test

@@ -79,14 +79,21 @@ def test_healthz_needs_no_database_nor_allowed_host(client):
 def test_readyz_ok(client):
     response = client.get("/readyz", HTTP_HOST="10.0.0.7")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "checks": {"database": "ok", "cache": "ok"}}
+    assert response.json() == {
+        "status": "ok",
+        "checks": {"database": "ok", "cache": "ok", "task_queue": "ok"},
+    }
 
 
 def test_readyz_database_down(client):
     with database_down():
         response = client.get("/readyz")
     assert response.status_code == 503
-    assert response.json()["checks"] == {"database": "unavailable", "cache": "ok"}
+    assert response.json()["checks"] == {
+        "database": "unavailable",
+        "cache": "ok",
+        "task_queue": "ok",
+    }
     assert int(response["Retry-After"]) > 0
 
 
@@ -94,7 +101,20 @@ def test_readyz_cache_down(client):
     with mock.patch.object(cache, "set", side_effect=ConnectionError("redis refused")):
         response = client.get("/readyz")
     assert response.status_code == 503
-    assert response.json()["checks"] == {"database": "ok", "cache": "unavailable"}
+    assert response.json()["checks"] == {
+        "database": "ok",
+        "cache": "unavailable",
+        "task_queue": "ok",
+    }
+
+
+def test_readyz_task_queue_down(client):
+    from huey.contrib.djhuey import HUEY
+
+    with mock.patch.object(HUEY.storage, "queue_size", side_effect=ConnectionError("refused")):
+        response = client.get("/readyz")
+    assert response.status_code == 503
+    assert response.json()["checks"]["task_queue"] == "unavailable"
 
 
 def test_outage_raised_outside_a_view_is_503_too(rf):

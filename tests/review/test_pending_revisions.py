@@ -19,6 +19,7 @@ from review.models import Revision, RevisionStatus
 from sync.models import ChangeLog
 from tests.admin_utils import admin_form_data
 from tests.factories import IssueFactory, PersonFactory, PersonNameFactory, StanceFactory
+from tests.queue_utils import drain
 
 pytestmark = pytest.mark.django_db
 
@@ -389,3 +390,16 @@ def test_other_names_row_of_a_live_person_held(two_clients):
     name.refresh_from_db()
     assert name.name == "Old romanization"
     assert Revision.objects.get().changes["children"][0]["model"] == "people.personname"
+
+
+def test_review_email_waits_for_the_worker_not_the_request(
+    two_clients, live_event, newcomer, django_capture_on_commit_callbacks, task_queue
+):
+    editor, _publisher = two_clients
+    with django_capture_on_commit_callbacks(execute=True):
+        editor_changes_live_event(editor, live_event, newcomer)
+    assert mail.outbox == []  # the request only queued it
+    assert task_queue.pending_count() == 1
+
+    assert drain(task_queue) == 1
+    assert [m.to for m in mail.outbox] == [["pub@example.org"]]
