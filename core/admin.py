@@ -24,6 +24,7 @@ from core.child_rows import user_may_delete_row
 from core.editorial import EDITOR_STATUSES, EditorialStatus, user_can_publish
 from core.fuzzy_forms import FuzzyDateAdminMixin, FuzzyDateInlineMixin
 from core.pagination import ADMIN_PAGE_SIZE
+from core.publishing import describe
 from core.publishing_admin import DependencyCheckAdminMixin
 from core.services import editorial_transition, needs_publisher
 from core.versions import StaleVersion
@@ -121,8 +122,22 @@ class PublishableAdmin(
                 user=request.user,
                 publish_with=self.publish_with(request),
             )
+            self.warn_left_showing(request, [obj])
             return
         super().save_model(request, obj, form, change)
+
+    def warn_left_showing(self, request: HttpRequest, objs: list[Any]) -> None:
+        """Unpublished or archived: name the live items that showed it (readers no longer see it
+        there — a live event's page then says no published source is cited)."""
+        for obj in objs:
+            left = getattr(obj, "left_showing", [])
+            if left:
+                self.message_user(
+                    request,
+                    _("“%(obj)s” is no longer public; these live items showed it: %(listed)s.")
+                    % {"obj": obj, "listed": "; ".join(describe(item) for item in left)},
+                    messages.WARNING,
+                )
 
     def has_publish_permission(self, request: HttpRequest) -> bool:
         return user_can_publish(request.user, self.model)
@@ -153,6 +168,7 @@ class PublishableAdmin(
                 )
                 changed += before != to_status
                 together += getattr(obj, "published_with", [])
+                self.warn_left_showing(request, [obj])
             except (PermissionDenied, ValidationError) as error:
                 self.message_user(request, f"{obj}: {error}", messages.ERROR)
             except StaleVersion:

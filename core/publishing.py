@@ -119,6 +119,26 @@ def unpublished_dependencies(objs: Iterable[Publishable]) -> dict[str, list[Publ
     return result
 
 
+def live_dependents(obj: Publishable) -> list[Publishable]:
+    """The public items that show `obj` (the reverse of `dependency_paths`), e.g. the live events
+    citing a source: what readers stop seeing it on when `obj` is unpublished or archived.
+    One query per (model, path) naming `obj`'s model."""
+    from django.apps import apps
+
+    found: dict[str, Publishable] = {}
+    for model in apps.get_models():
+        paths = getattr(model, "dependency_paths", None)
+        if paths is None:
+            continue
+        for dep_model, path in paths():
+            if dep_model is not type(obj):
+                continue
+            owners = dep_model._default_manager.filter(pk=obj.pk).values(path)
+            for item in model._default_manager.filter(published_q(), pk__in=owners):
+                found.setdefault(dependency_key(item), item)
+    return list(found.values())
+
+
 def preload_labels(deps: list[Publishable]) -> None:
     """Load what each dependency's label names (a source's outlet), one query per relation."""
     by_model: dict[type, list[Publishable]] = defaultdict(list)

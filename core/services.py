@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from core.editorial import EDITOR_STATUSES, EditorialStatus, Publishable, user_can_publish
-from core.publishing import check_dependencies
+from core.publishing import check_dependencies, live_dependents
 
 
 def needs_publisher(from_status: str, to_status: str) -> bool:
@@ -46,6 +46,9 @@ def editorial_transition(
     with transaction.atomic():
         if to_status == EditorialStatus.PUBLISHED:
             obj.published_with = check_dependencies(obj=obj, user=user, publish_with=publish_with)
+        elif obj.is_public:
+            # Leaving the public: the live items that show it lose it (the admin says which).
+            obj.left_showing = live_dependents(obj)
         obj.editorial_status = to_status
         obj._history_user = user
         obj.full_clean()

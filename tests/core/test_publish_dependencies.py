@@ -456,3 +456,55 @@ def test_approving_asks_only_about_what_the_changes_add(editor_client, publisher
     assert revision.status == RevisionStatus.APPROVED
     event.refresh_from_db()
     assert event.title == "Live talks, day two"
+
+
+# Leaving the public: the live items that showed it are named.
+
+
+@pytest.fixture
+def cited_live_source():
+    source = f.SourceFactory(editorial_status=PUBLISHED, title="Readout of the summit")
+    live = f.EventFactory(editorial_status=PUBLISHED, title="Lee–Xi summit")
+    f.EventCitationFactory(event=live, source=source)
+    draft = f.EventFactory(editorial_status=DRAFT, title="Draft follow-up")
+    f.EventCitationFactory(event=draft, source=source)
+    return source
+
+
+def test_unpublishing_a_cited_source_names_the_live_events_citing_it(
+    publisher_client, cited_live_source
+):
+    page = publisher_client.get(change_url(cited_live_source))
+    response = publisher_client.post(
+        change_url(cited_live_source),
+        admin_form_data(page, editorial_status="draft"),
+        follow=True,
+    )
+
+    shown = " ".join(str(m) for m in response.context["messages"])
+    assert "no longer public" in shown
+    assert "Lee–Xi summit" in shown
+    assert "Draft follow-up" not in shown  # readers never saw it there
+    cited_live_source.refresh_from_db()
+    assert cited_live_source.editorial_status == DRAFT
+
+
+def test_archiving_cited_sources_in_bulk_names_the_live_events(publisher_client, cited_live_source):
+    response = publisher_client.post(
+        reverse("admin:events_source_changelist"),
+        {"action": "archive", ACTION_CHECKBOX_NAME: [cited_live_source.pk]},
+        follow=True,
+    )
+
+    shown = " ".join(str(m) for m in response.context["messages"])
+    assert "Lee–Xi summit" in shown
+
+
+def test_unpublishing_an_uncited_source_says_nothing_more(publisher_client):
+    source = f.SourceFactory(editorial_status=PUBLISHED, title="Lonely readout")
+    page = publisher_client.get(change_url(source))
+    response = publisher_client.post(
+        change_url(source), admin_form_data(page, editorial_status="draft"), follow=True
+    )
+
+    assert "no longer public" not in " ".join(str(m) for m in response.context["messages"])
