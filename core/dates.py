@@ -15,8 +15,8 @@ from datetime import date
 
 from django.db import models
 from django.utils import formats
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 
 class Precision(models.TextChoices):
@@ -174,6 +174,17 @@ class FuzzyDate:
             "display": self.display(),
             "edtf": self.edtf(),
         }
+
+
+# A month in little room (chart axes): "Jan 26" in English; Korean and Chinese readers write the
+# year first and number the month (Django's "M" would give "1월 26", "一月 26").
+SHORT_YEAR_MONTH_FORMATS = {"ko": "y년 n월", "zh-hans": "y年n月"}
+
+
+def short_year_month(day: date) -> str:
+    """A month as a chart axis writes it, in the active language: Jan 26, 26년 1월, 26年1月."""
+    pattern = SHORT_YEAR_MONTH_FORMATS.get(get_language(), "M y")
+    return formats.date_format(day, pattern)
 
 
 def _quarter_text(quarter: int) -> str:

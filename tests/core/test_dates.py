@@ -91,3 +91,13 @@ def test_each_precision_reads_as_people_write_it_in_each_language(text, language
 )
 def test_html_datetime_never_claims_a_day_it_does_not_know(text, value):
     assert FuzzyDate.parse(text).html_datetime() == value
+
+
+@pytest.mark.parametrize(
+    ("language", "text"), [("en", "Jan 26"), ("ko", "26년 1월"), ("zh-hans", "26年1月")]
+)
+def test_a_chart_axis_month_is_written_the_local_way(language, text):
+    from core.dates import short_year_month
+
+    with translation.override(language):
+        assert short_year_month(dt.date(2026, 1, 1)) == text

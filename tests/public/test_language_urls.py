@@ -24,6 +24,7 @@ pytestmark = pytest.mark.django_db
 HREFLANG = {"en": "en", "ko": "ko", "zh-hans": "zh-Hans"}
 OG_LOCALE = {"en": "en_US", "ko": "ko_KR", "zh-hans": "zh_CN"}
 NAV = {"en": "Timeline", "ko": "타임라인", "zh-hans": "时间线"}
+LATEST_FEED_TITLE = {"ko": "최신 행사와 경과", "zh-hans": "最新活动与进展"}
 
 
 @pytest.fixture
@@ -278,6 +279,7 @@ def test_a_feed_links_to_the_pages_of_its_language(client, site, language):
     atom = client.get(f"{prefix}/feeds/latest.atom").content.decode()
     assert f'href="http://testserver{prefix}/"' in atom
     assert f'xml:lang="{language}"' in atom
+    assert LATEST_FEED_TITLE[language] in atom
 
 
 def test_a_calendar_links_to_the_event_page_of_its_language(client, site):
