@@ -332,3 +332,11 @@ def test_the_switchers_cookie_is_lax_http_only_and_secure_when_asked(client, set
     assert cookie["samesite"] == "Lax"
     assert cookie["httponly"]
     assert cookie["secure"]
+
+
+@pytest.mark.parametrize(
+    "path", ["/sitemap.xml", "/robots.txt", "/healthz", "/readyz", "/admin/login/", "/api/v1/"]
+)
+def test_site_wide_urls_have_no_language_prefix(client, path):
+    assert client.get(path).status_code in (200, 302), path
+    assert client.get(f"/ko{path}").status_code == 404, path
