@@ -80,7 +80,7 @@ MIDDLEWARE = [
     # API answers say their rate limit (set by the throttles; pages outside the API have none).
     "partners.middleware.RateLimitHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "core.web.language.LanguageMiddleware",  # a URL per language; see its docstring
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

@@ -15,9 +15,8 @@ from datetime import date
 
 from django.db import models
 from django.utils import formats
-from django.utils.dates import MONTHS
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 
 class Precision(models.TextChoices):
@@ -135,18 +134,35 @@ class FuzzyDate:
         return self.iso()
 
     def display(self) -> str:
-        """The way a person writes it, in the active language."""
+        """The way a person writes it, in the active language.
+
+        English "January–March 2026", Korean "2026년 1분기", Chinese "2026年第一季度"; months and
+        days follow each language's Django formats ("2026년 1월", "2026年1月5日").
+        """
         if self.precision == Precision.YEAR:
             return _("%(year)s") % {"year": self.first.year}
         if self.precision == Precision.QUARTER:
-            return _("%(first_month)s–%(last_month)s %(year)s") % {
-                "first_month": MONTHS[self.first.month],
-                "last_month": MONTHS[self.last.month],
-                "year": self.first.year,
-            }
+            return _quarter_text(self.quarter) % {"year": self.first.year}
         if self.precision == Precision.MONTH:
             return formats.date_format(self.first, "YEAR_MONTH_FORMAT")
         return formats.date_format(self.first, "DATE_FORMAT")
+
+    @property
+    def quarter(self) -> int:
+        return (self.first.month - 1) // 3 + 1
+
+    def html_datetime(self) -> str:
+        """A `<time datetime>` value that claims no more than is known.
+
+        Day "2026-01-05", month "2026-01", year "2026". HTML has no value for a quarter, and the
+        year-month of its first month would claim January alone, so a quarter gives its year: true,
+        if less precise (the visible text says which quarter).
+        """
+        if self.precision == Precision.DAY:
+            return self.first.isoformat()
+        if self.precision == Precision.MONTH:
+            return f"{self.first.year:04d}-{self.first.month:02d}"
+        return f"{self.first.year:04d}"
 
     def __str__(self) -> str:
         return self.display()
@@ -158,6 +174,27 @@ class FuzzyDate:
             "display": self.display(),
             "edtf": self.edtf(),
         }
+
+
+# A month in little room (chart axes): "Jan 26" in English; Korean and Chinese readers write the
+# year first and number the month (Django's "M" would give "1월 26", "一月 26").
+SHORT_YEAR_MONTH_FORMATS = {"ko": "y년 n월", "zh-hans": "y年n月"}
+
+
+def short_year_month(day: date) -> str:
+    """A month as a chart axis writes it, in the active language: Jan 26, 26년 1월, 26年1月."""
+    pattern = SHORT_YEAR_MONTH_FORMATS.get(get_language(), "M y")
+    return formats.date_format(day, pattern)
+
+
+def _quarter_text(quarter: int) -> str:
+    """The quarter's pattern in the active language (one message each: Chinese numbers them 一…四)."""
+    return {
+        1: _("January–March %(year)s"),
+        2: _("April–June %(year)s"),
+        3: _("July–September %(year)s"),
+        4: _("October–December %(year)s"),
+    }[quarter]
 
 
 def display_range(start: FuzzyDate | None, end: FuzzyDate | None) -> str:

@@ -1,11 +1,13 @@
 """The sitemap: `/sitemap.xml` is a sitemap index naming one file per section
 (`/sitemap-events.xml`, ...), each split into pages of at most 50,000 URLs (`?p=2`), as the
 sitemap protocol requires; robots.txt points crawlers at the index. Each section starts from
-`.published()`.
+`.published()` and lists every page in each language (/, /ko/, /zh-hans/), each entry naming its
+alternates and x-default.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
@@ -24,15 +26,51 @@ from people.models import Organization, Person
 MAX_URLS_PER_FILE = 50_000
 
 
+class PerLanguage(Sequence):
+    """(row, language) pairs of a queryset, row by row, for the sitemap's paginator.
+
+    Django's i18n sitemap builds this list in memory from every row of the section; this one
+    counts with one query and loads only the rows of the file asked for.
+    """
+
+    def __init__(self, queryset: Any, languages: list[str]) -> None:
+        self.queryset = queryset
+        self.languages = languages
+        self._length: int | None = None
+
+    def __len__(self) -> int:
+        if self._length is None:
+            self._length = self.queryset.count() * len(self.languages)
+        return self._length
+
+    def __getitem__(self, index: Any) -> Any:
+        if not isinstance(index, slice):
+            return self[index : index + 1][0]
+        start, stop, _step = index.indices(len(self))
+        per_row = len(self.languages)
+        first_row = start // per_row
+        rows = self.queryset[first_row : -(-stop // per_row)]
+        pairs = [(row, language) for row in rows for language in self.languages]
+        skip = start - first_row * per_row
+        return pairs[skip : skip + max(stop - start, 0)]
+
+
 class PublishedSitemap(Sitemap):
     """Published rows of one model, with their last edit as lastmod, 50,000 URLs per file."""
 
     model: type = None  # type: ignore[assignment]
     fields: tuple[str, ...] = ("slug",)
     limit = MAX_URLS_PER_FILE
+    # Every page once per language, each naming the others and x-default (xhtml:link).
+    i18n = True
+    alternates = True
+    x_default = True
 
     def items(self) -> Any:
         return self.model.objects.published().only("pk", "updated_at", *self.fields).order_by("pk")
+
+    def _items(self) -> Any:
+        return PerLanguage(self.items(), list(self._languages()))
 
     def lastmod(self, item: Any) -> datetime:
         return item.updated_at
@@ -84,6 +122,9 @@ STATIC_PAGES = [
 class StaticSitemap(Sitemap):
     changefreq = "daily"
     priority = 1.0
+    i18n = True
+    alternates = True
+    x_default = True
 
     def items(self) -> list[str]:
         names = []

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from django.conf import settings
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.utils import timezone
 
 from core.web.cache import public_page
 from core.web.charts import activity_chart, monthly_counts
+from core.web.language import switch_target
 from events.models import UPCOMING_STATUSES, Event, Statement
 from issues.models import Development, Issue
 from people.models import Person
@@ -62,3 +64,26 @@ def search(request: HttpRequest) -> HttpResponse:
         "nav": "search",
     }
     return render(request, "public/search.html", context)
+
+
+def switch_language(request: HttpRequest, language: str) -> HttpResponse:
+    """The language switcher's links: remember the choice (cookie) and go to `next`.
+
+    A GET link, so it works without JavaScript. The cookie is what keeps an English choice from
+    being redirected back to a reader's browser language at an unprefixed URL.
+    """
+    if language not in dict(settings.LANGUAGES):
+        raise Http404
+    response = HttpResponseRedirect(switch_target(request))
+    response["Cache-Control"] = "private, no-store"
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        path=settings.LANGUAGE_COOKIE_PATH,
+        domain=settings.LANGUAGE_COOKIE_DOMAIN,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+    )
+    return response

@@ -26,3 +26,35 @@ def assert_page_queries(
     with assert_num_queries(count):
         response = client.get(url)
     assert response.status_code == 200
+
+
+# The URL prefix of each language: English has none (core.web.language).
+LANGUAGE_PREFIXES = {"en": "", "ko": "/ko", "zh-hans": "/zh-hans"}
+
+# Every kind of public page and every feed and calendar, for a dataset with an event "summit",
+# a person "lee" of organization "office" and an issue "hallyu" (plus a source page, whose URL
+# is its id).
+PAGE_PATHS = [
+    "/",
+    "/events/",
+    "/events/summit/",
+    "/people/",
+    "/people/lee/",
+    "/organizations/office/",
+    "/issues/",
+    "/issues/hallyu/",
+    "/sources/",
+    "/search/?q=meeting",
+]
+FEED_PATHS = [
+    "/feeds/latest.rss",
+    "/feeds/latest.atom",
+    "/events/calendar.ics",
+    "/events/summit/calendar.ics",
+    "/people/lee/feed.rss",
+    "/people/lee/feed.atom",
+    "/people/lee/calendar.ics",
+    "/issues/hallyu/feed.rss",
+    "/issues/hallyu/feed.atom",
+    "/issues/hallyu/calendar.ics",
+]

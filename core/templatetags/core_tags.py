@@ -7,6 +7,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from core.dates import FuzzyDate, display_range
 from core.text import sanitize_html
+from core.web.language import language_urls
 
 register = template.Library()
 
@@ -25,3 +26,10 @@ def fuzzy(value: FuzzyDate | None) -> str:
 @register.simple_tag
 def date_range(start: FuzzyDate | None, end: FuzzyDate | None) -> str:
     return display_range(start, end)
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context: template.Context) -> list[dict[str, str]]:
+    """This page in every language (hreflang alternates and the language switcher)."""
+    request = context.get("request")
+    return language_urls(request) if request is not None else []

@@ -159,7 +159,8 @@ def _cache_anonymous(view: Callable[..., HttpResponse]) -> Callable[..., HttpRes
             if response.status_code == 200 and not response.cookies and not response.streaming:
                 cache.set(key, response, settings.CACHE_MIDDLEWARE_SECONDS)
         patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
-        patch_vary_headers(response, ("Accept-Language", "Cookie"))
+        # The language is the URL's (core.web.language adds Accept-Language where it is not).
+        patch_vary_headers(response, ("Cookie",))
         return response
 
     return wrapped

@@ -9,6 +9,8 @@ from django.db.models import Count, QuerySet
 from django.db.models.functions import TruncMonth
 from django.utils import formats
 
+from core.dates import short_year_month
+
 WIDTH = 640
 HEIGHT = 180
 LABEL_SPACE = 28
@@ -86,7 +88,7 @@ def activity_chart(counts: dict[date, int]) -> dict[str, object] | None:
                 width=round(slot * 0.7, 2),
                 height=round(height, 2),
                 label=formats.date_format(month, "YEAR_MONTH_FORMAT"),
-                short_label=formats.date_format(month, "M y"),
+                short_label=short_year_month(month),
                 # Counted from the newest month, so the last bar is labelled and no two labels collide.
                 show_label=(len(months) - 1 - index) % label_every == 0,
             )

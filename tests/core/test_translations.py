@@ -1,4 +1,5 @@
-"""Every public page renders in English, Korean and Simplified Chinese (LocaleMiddleware)."""
+"""Every public page renders in English, Korean and Simplified Chinese, at its URL per language
+(/, /ko/, /zh-hans/; core.web.language)."""
 
 from __future__ import annotations
 
@@ -30,6 +31,8 @@ PAGES = {
     "sources": "/sources/",
     "search": "/search/?q=Cho",
 }
+# The URL prefix of each language (English has none).
+PREFIX = {"en": "", "ko": "/ko", "zh-hans": "/zh-hans"}
 # Text every page shows (the main navigation), as each language writes it.
 NAV = {"en": "Timeline", "ko": "타임라인", "zh-hans": "时间线"}
 # Something specific to each page, in each language.
@@ -60,13 +63,8 @@ def site_content():
 
 @pytest.mark.parametrize("language", ["en", "ko", "zh-hans"])
 @pytest.mark.parametrize("name", list(PAGES))
-def test_page_renders_in_the_language_chosen_with_the_switcher(
-    client, site_content, name, language
-):
-    # The language switcher (set_language) stores the choice in this cookie.
-    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
-
-    response = client.get(PAGES[name])
+def test_page_renders_in_the_language_of_its_url(client, site_content, name, language):
+    response = client.get(PREFIX[language] + PAGES[name])
 
     assert response.status_code == 200
     html = response.content.decode()
@@ -76,12 +74,26 @@ def test_page_renders_in_the_language_chosen_with_the_switcher(
         assert PAGE_TEXT[name][language] in html
 
 
+@pytest.mark.parametrize("language", ["ko", "zh-hans"])
+def test_the_switchers_cookie_sends_an_unprefixed_visit_to_that_language(
+    client, site_content, language
+):
+    # The language switcher stores the choice in this cookie.
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+
+    response = client.get("/events/summit/", follow=True)
+
+    assert response.redirect_chain == [(f"{PREFIX[language]}/events/summit/", 302)]
+    assert f'<html lang="{language}"' in response.content.decode()
+
+
 @pytest.mark.parametrize(
     ("accept", "language"), [("ko-KR,ko;q=0.9", "ko"), ("zh-CN,zh;q=0.9", "zh-hans")]
 )
 def test_browser_language_is_honoured_without_a_cookie(client, site_content, accept, language):
-    response = client.get("/events/summit/", HTTP_ACCEPT_LANGUAGE=accept)
+    response = client.get("/events/summit/", HTTP_ACCEPT_LANGUAGE=accept, follow=True)
 
+    assert response.redirect_chain == [(f"{PREFIX[language]}/events/summit/", 302)]
     html = response.content.decode()
     assert f'<html lang="{language}"' in html
     assert EVENT_DATE[language] in html
@@ -90,8 +102,7 @@ def test_browser_language_is_honoured_without_a_cookie(client, site_content, acc
 def test_cached_page_is_not_served_in_the_wrong_language(client, site_content):
     assert NAV["en"] in client.get("/events/").content.decode()
 
-    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "ko"
-    html = client.get("/events/").content.decode()
+    html = client.get("/ko/events/").content.decode()
 
     assert NAV["ko"] in html
     assert EVENT_DATE["ko"].rsplit(" ", 1)[0] in html  # the month heading: 2026년 1월
@@ -99,11 +110,10 @@ def test_cached_page_is_not_served_in_the_wrong_language(client, site_content):
 
 def test_quarter_dates_read_naturally_in_each_language(client, site_content):
     EventFactory(title="Talks", start_date=dt.date(2026, 1, 1), start_precision="quarter")
-    expected = {"en": "January–March 2026", "ko": "2026년 1월–3월", "zh-hans": "2026年一月–三月"}
+    expected = {"en": "January–March 2026", "ko": "2026년 1분기", "zh-hans": "2026年第一季度"}
 
     for language, text in expected.items():
-        client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
-        assert text in client.get("/events/").content.decode(), language
+        assert text in client.get(f"{PREFIX[language]}/events/").content.decode(), language
 
 
 def test_an_unannounced_place_is_said_in_the_page_language(client, site_content):
@@ -111,6 +121,5 @@ def test_an_unannounced_place_is_said_in_the_page_language(client, site_content)
     EventFactory(slug="somewhere", city="", venue="", country="", kind="ministerial")
     expected = {"en": "Place not announced", "ko": "장소 미발표", "zh-hans": "地点未公布"}
     for language, text in expected.items():
-        client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
-        html = client.get("/events/somewhere/").content.decode()
+        html = client.get(f"{PREFIX[language]}/events/somewhere/").content.decode()
         assert f'"name": "{text}"' in html or f'"name":"{text}"' in html, language

@@ -104,10 +104,10 @@ def test_person_page_is_a_profile_page(client):
 
 
 @pytest.mark.parametrize(
-    ("language", "locale"), [("en", "en_US"), ("ko", "ko_KR"), ("zh-hans", "zh_CN")]
+    ("path", "locale"), [("/", "en_US"), ("/ko/", "ko_KR"), ("/zh-hans/", "zh_CN")]
 )
-def test_open_graph_locale_is_language_and_territory(client, language, locale):
-    (og,) = extract(client, "/", **{"Accept-Language": language})["opengraph"]
+def test_open_graph_locale_is_language_and_territory(client, path, locale):
+    (og,) = extract(client, path)["opengraph"]
 
     assert og["og:locale"] == locale
 

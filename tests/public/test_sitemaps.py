@@ -103,7 +103,7 @@ def test_sitemap_query_count_is_constant(client, django_assert_num_queries, rows
         entries = file_entries(client, "/sitemap-events.xml")
 
     assert "/sitemap-events.xml" in files
-    assert sum("/events/" in loc for loc in entries) == rows
+    assert sum("/events/" in loc for loc in entries) == rows * 3  # once per language
 
 
 def test_sitemap_splits_sections_into_files_of_limited_size(client, monkeypatch):
@@ -114,16 +114,19 @@ def test_sitemap_splits_sections_into_files_of_limited_size(client, monkeypatch)
     files = index_files(client)
 
     event_files = [f for f in files if f.startswith("/sitemap-events.xml")]
-    assert event_files == [
-        "/sitemap-events.xml",
-        "/sitemap-events.xml?p=2",
-        "/sitemap-events.xml?p=3",
+    # Each event once per language: 15 URLs in files of 2.
+    assert event_files == ["/sitemap-events.xml"] + [
+        f"/sitemap-events.xml?p={n}" for n in range(2, 9)
     ]
     pages = [file_entries(client, f) for f in event_files]
-    assert [len(p) for p in pages] == [2, 2, 1]
+    assert [len(p) for p in pages] == [2, 2, 2, 2, 2, 2, 2, 1]
     listed = {loc for page in pages for loc in page}
-    assert listed == {"http://testserver" + e.get_absolute_url() for e in events}
-    assert client.get("/sitemap-events.xml?p=4").status_code == 404
+    assert listed == {
+        f"http://testserver{prefix}{e.get_absolute_url()}"
+        for e in events
+        for prefix in ("", "/ko", "/zh-hans")
+    }
+    assert client.get("/sitemap-events.xml?p=9").status_code == 404
 
 
 def test_sitemap_limit_is_the_protocols():
