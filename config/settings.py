@@ -169,6 +169,9 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 WHITENOISE_ROOT = BASE_DIR / "webroot"
 MEDIA_URL = "media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+# The bulk export's archives (`manage.py export_data` writes them; /api/v1/export/ serves the
+# latest one, never building it inside a request).
+EXPORT_DIR = env.path("EXPORT_DIR", default=BASE_DIR / "exports")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -356,6 +359,8 @@ CORS_EXPOSE_HEADERS = [
 
 # --- History: every save is a revision (django-simple-history).
 SIMPLE_HISTORY_REVERT_DISABLED = False
+# JSON Lines keeping times to the microsecond, for `backup_data`/`restore_data` (ops.serializers).
+SERIALIZATION_MODULES = {"jsonl": "ops.serializers"}
 
 LOGGING = {
     "version": 1,

@@ -10,8 +10,13 @@ the export shows exactly what the API shows — published content only.
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
+import io
 import os
+import shutil
 import tempfile
+import time
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,16 +25,23 @@ from urllib.parse import urlsplit
 
 import orjson
 from django.conf import settings
+from django.db.models import Q
 from django.http import HttpRequest
 from django.urls import resolve, reverse
 from django.utils import timezone
 from rest_framework.request import Request
 
-from core.api.formats import serializer_columns, write_csv
-from sync.changes import current_cursor
+from core.api.formats import csv_lines, serializer_columns
+from sync.changes import Cursor, current_cursor
+from sync.models import ChangeLog
 from sync.popolo import POPOLO_FILENAME, POPOLO_RESOURCES, popolo_document
+from sync.popolo import event as popolo_event
+from sync.popolo import memberships as popolo_memberships
+from sync.popolo import organization as popolo_organization
+from sync.popolo import person as popolo_person
 
 CHUNK = 500
+COPY_BUFFER = 1 << 16
 ARCHIVE_PREFIX = "relations-tracker"
 
 
@@ -91,8 +103,37 @@ def published_rows(viewset_class: type, request: HttpRequest) -> Iterator[dict[s
         yield from serializer_class(chunk, many=True, context=context).data
 
 
+class _JSONArray:
+    """A JSON array written item by item to a temporary file (kept on disk past 1 MB)."""
+
+    def __init__(self) -> None:
+        self.file = tempfile.SpooledTemporaryFile(max_size=1 << 20)  # noqa: SIM115
+        self.count = 0
+
+    def append(self, item: Any) -> None:
+        self.file.write((b"," if self.count else b"") + orjson.dumps(item))
+        self.count += 1
+
+    def copy_to(self, out: IO[bytes]) -> None:
+        out.write(b"[")
+        self.file.seek(0)
+        shutil.copyfileobj(self.file, out, COPY_BUFFER)
+        out.write(b"]")
+
+
+def _entry(name: str, stamp: tuple[int, ...]) -> zipfile.ZipInfo:
+    entry = zipfile.ZipInfo(name, date_time=stamp)
+    entry.compress_type = zipfile.ZIP_DEFLATED
+    return entry
+
+
 def write_archive(target: IO[bytes], request: HttpRequest | None = None) -> dict[str, Any]:
-    """Write the ZIP archive to `target`; return its manifest."""
+    """Write the ZIP archive to `target`; return its manifest.
+
+    Memory stays constant as the data grows: each resource is read once, in chunks, and each row
+    goes straight into its JSON Lines entry, while its CSV line and its Popolo parts go to
+    temporary files (a ZIP is written one entry at a time) that are then copied into the archive.
+    """
     request = request or SiteRequest(settings.SITE_URL)
     # Taken before reading: a change made while exporting is replayed by the feed, never lost.
     cursor = current_cursor()
@@ -103,29 +144,66 @@ def write_archive(target: IO[bytes], request: HttpRequest | None = None) -> dict
         "resources": {},
     }
     stamp = timezone.localtime(cursor.as_of).timetuple()[:6]
-    rows_by_resource: dict[str, list[dict[str, Any]]] = {}
+    popolo = {part: _JSONArray() for part in ("persons", "organizations", "memberships", "events")}
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for name, viewset in export_resources():
-            rows = rows_by_resource[name] = list(published_rows(viewset, request))
-            entry = zipfile.ZipInfo(f"{name}.jsonl", date_time=stamp)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            with archive.open(entry, "w") as out:
-                for row in rows:
-                    out.write(orjson.dumps(row) + b"\n")
-            archive.writestr(f"{name}.csv", write_csv(rows, detail_columns(viewset, request)))
+            count = 0
+            with (
+                tempfile.SpooledTemporaryFile(max_size=1 << 20) as csv_file,
+                archive.open(_entry(f"{name}.jsonl", stamp), "w") as out,
+            ):
+                csv_text = io.TextIOWrapper(csv_file, encoding="utf-8", newline="")
+                rows = published_rows(viewset, request)
+                for line in csv_lines(
+                    _tee(rows, out, name, popolo), detail_columns(viewset, request)
+                ):
+                    csv_text.write(line)
+                    count += 1
+                csv_text.flush()
+                csv_text.detach()
+                count -= 1  # the header
+                csv_file.seek(0)
+                out.close()
+                with archive.open(_entry(f"{name}.csv", stamp), "w") as csv_out:
+                    shutil.copyfileobj(csv_file, csv_out, COPY_BUFFER)
             manifest["resources"][name] = {
-                "count": len(rows),
+                "count": count,
                 "jsonl": f"{name}.jsonl",
                 "csv": f"{name}.csv",
             }
-        popolo = popolo_document(rows_by_resource)
-        archive.writestr(POPOLO_FILENAME, orjson.dumps(popolo))
+        with archive.open(_entry(POPOLO_FILENAME, stamp), "w") as out:
+            for n, (part, items) in enumerate(popolo.items()):
+                out.write(b'{"' if n == 0 else b',"')
+                out.write(part.encode() + b'":')
+                items.copy_to(out)
+            out.write(b"}")
         manifest["popolo"] = {
             "file": POPOLO_FILENAME,
-            "counts": {name: len(items) for name, items in popolo.items()},
+            "counts": {part: items.count for part, items in popolo.items()},
         }
-        archive.writestr("manifest.json", orjson.dumps(manifest, option=orjson.OPT_INDENT_2))
+        for items in popolo.values():
+            items.file.close()
+        archive.writestr(
+            _entry("manifest.json", stamp), orjson.dumps(manifest, option=orjson.OPT_INDENT_2)
+        )
     return manifest
+
+
+def _tee(
+    rows: Iterator[dict[str, Any]], out: IO[bytes], name: str, popolo: dict[str, _JSONArray]
+) -> Iterator[dict[str, Any]]:
+    """Each row into the JSON Lines entry and, for Popolo's resources, its Popolo parts."""
+    for row in rows:
+        out.write(orjson.dumps(row) + b"\n")
+        if name == "people":
+            popolo["persons"].append(popolo_person(row))
+            for item in popolo_memberships(row):
+                popolo["memberships"].append(item)
+        elif name == "organizations":
+            popolo["organizations"].append(popolo_organization(row))
+        elif name == "events":
+            popolo["events"].append(popolo_event(row))
+        yield row
 
 
 def popolo_export(request: HttpRequest | None = None) -> dict[str, Any]:
@@ -155,3 +233,89 @@ def export_to_directory(directory: Path, request: HttpRequest | None = None) -> 
         Path(partial).unlink(missing_ok=True)
         raise
     return path
+
+
+# --- Built off the request path. `/api/v1/export/` serves the latest archive in EXPORT_DIR and
+# never builds one: when there is none, or content changed since it was built, it calls
+# `request_export_build()`; the build runs in `build_export()`, from `manage.py export_data`
+# (cron) or from a task queue.
+
+REQUEST_MARKER = ".build-requested"
+LOCK_FILE = ".build.lock"
+PARTIAL_MAX_AGE = 3600  # seconds: an older .partial file is a build that died
+ARCHIVES_KEPT = 2  # the newest, and the one before it for downloads still in flight
+
+
+def export_dir() -> Path:
+    return Path(settings.EXPORT_DIR)
+
+
+def request_export_build() -> None:
+    """Ask for a new archive. The one hook a task queue replaces: today it leaves a marker that
+    `manage.py export_data --if-requested` (cron, every minute) acts on."""
+    directory = export_dir()
+    directory.mkdir(parents=True, exist_ok=True)
+    (directory / REQUEST_MARKER).touch()
+
+
+def build_requested(directory: Path | None = None) -> bool:
+    return ((directory or export_dir()) / REQUEST_MARKER).exists()
+
+
+def clean_export_dir(directory: Path) -> None:
+    """Remove `.partial` files of builds that died, and archives older than the newest few."""
+    now = time.time()
+    for partial in directory.glob("*.partial"):
+        with contextlib.suppress(FileNotFoundError):
+            if now - partial.stat().st_mtime > PARTIAL_MAX_AGE:
+                partial.unlink()
+    for old in sorted(directory.glob(f"{ARCHIVE_PREFIX}-*.zip"), reverse=True)[ARCHIVES_KEPT:]:
+        old.unlink(missing_ok=True)
+
+
+def build_export(directory: Path | None = None) -> Path | None:
+    """Build today's archive unless another process is building one (then None)."""
+    directory = directory or export_dir()
+    directory.mkdir(parents=True, exist_ok=True)
+    with open(directory / LOCK_FILE, "a+b") as lock:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return None
+        # Cleared before reading: a change made during the build asks again and is not lost.
+        (directory / REQUEST_MARKER).unlink(missing_ok=True)
+        clean_export_dir(directory)
+        path = export_to_directory(directory)
+        clean_export_dir(directory)
+        return path
+
+
+def latest_archive() -> Path | None:
+    archives = sorted(export_dir().glob(f"{ARCHIVE_PREFIX}-*.zip"), reverse=True)
+    return archives[0] if archives else None
+
+
+_manifests: dict[tuple[str, int], dict[str, Any]] = {}
+
+
+def archive_manifest(path: Path) -> dict[str, Any]:
+    """The manifest inside an archive (read once per file version and process)."""
+    key = (str(path), path.stat().st_mtime_ns)
+    if key not in _manifests:
+        with zipfile.ZipFile(path) as archive:
+            _manifests.clear()
+            _manifests[key] = orjson.loads(archive.read("manifest.json"))
+    return _manifests[key]
+
+
+def withdrawn_since(manifest: dict[str, Any]) -> bool:
+    """Whether anything the archive may show has been unpublished or deleted since it was built
+    (then it must not be served: hidden objects and their names never appear)."""
+    cursor = Cursor.decode(manifest.get("changes_cursor", ""))
+    now = timezone.now()
+    return (
+        ChangeLog.objects.filter(id__gt=cursor.row_id if cursor else 0)
+        .filter(Q(was_visible=True) | Q(ever_public=True))
+        .filter(Q(deleted=True) | Q(state_published=False) | Q(publish_at__gt=now))
+        .exists()
+    )

@@ -14,6 +14,7 @@ from typing import Any
 from django.db import models
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 
+from core.fixtures import is_loading_fixtures
 from events.models import Source
 from issues.models import Issue
 from sync.journal import (
@@ -68,6 +69,8 @@ def m2m_links_changed(
     pk_set: set[Any] | None,
     **kwargs: Any,
 ) -> None:
+    if is_loading_fixtures():  # restoring a backup: its journal rows come with it
+        return
     if action == "pre_clear":
         field_links = getattr(instance, "_journal_cleared", [])
         instance._journal_cleared = field_links + [

@@ -3,18 +3,15 @@ Popolo export."""
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import tempfile
-import time
-from pathlib import Path
+import zipfile
 from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db import connection
-from django.http import FileResponse
+from django.http import FileResponse, HttpResponseBase, JsonResponse
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers
@@ -29,7 +26,14 @@ from core.api.viewsets import ContentETagMixin, reject_nul_bytes
 from core.pagination import CHANGES_MAX_PAGE_SIZE
 from core.web.cache import content_version
 from sync.changes import changes_page, parse_page_size, parse_since
-from sync.export import archive_name, popolo_export, write_archive
+from sync.export import (
+    archive_manifest,
+    build_requested,
+    latest_archive,
+    popolo_export,
+    request_export_build,
+    withdrawn_since,
+)
 from sync.journal import SYNCED_TYPES
 
 ACTIONS = ["published", "updated", "unpublished", "deleted"]
@@ -113,12 +117,13 @@ class ZipRenderer(BaseRenderer):
         return data if isinstance(data, bytes) else b""
 
 
+EXPORT_RETRY_SECONDS = 60
+
+
 class ExportView(APIView):
     """The whole published dataset as one ZIP: JSON Lines and CSV per resource, and a manifest."""
 
     renderer_classes = [ZipRenderer, JSONRenderer]
-    # Built once per content version and host, then served from disk until content changes.
-    cache_dir = Path(tempfile.gettempdir()) / "relations-tracker-exports"
 
     @extend_schema(
         operation_id="export_retrieve",
@@ -128,42 +133,48 @@ class ExportView(APIView):
             (200, "application/zip"): OpenApiResponse(
                 OpenApiTypes.BINARY,
                 description="relations-tracker-YYYY-MM-DD.zip: <resource>.jsonl, <resource>.csv "
-                "and manifest.json (with `changes_cursor` for /api/v1/changes/?since=).",
+                "and manifest.json (with `changes_cursor` for /api/v1/changes/?since=). The "
+                "latest archive built in the background; it may lag the site by a few minutes "
+                "(the changes feed from its cursor catches up).",
+            ),
+            503: OpenApiResponse(
+                description="No archive can be served yet: one is being built. Try again after "
+                "`Retry-After` seconds."
             ),
         },
     )
-    def get(self, request: Request) -> FileResponse:
-        version = content_version()
-        # Several sites (or test databases) may share the temporary folder: keep them apart.
-        scope = f"{version:.6f}|{request.get_host()}|{connection.settings_dict['NAME']}"
-        key = hashlib.sha256(scope.encode()).hexdigest()[:32]
-        path = self.cache_dir / f"{key}.zip"
-        if not path.exists():
-            self.cache_dir.mkdir(parents=True, exist_ok=True)
-            with tempfile.NamedTemporaryFile(
-                dir=self.cache_dir, suffix=".partial", delete=False
-            ) as out:
-                write_archive(out, request)
-            Path(out.name).replace(path)
-            # Older archives go after an hour (not at once: with a per-process cache, several
-            # workers may each be serving their own current one).
-            for old in self.cache_dir.glob("*.zip"):
-                with contextlib.suppress(FileNotFoundError):  # another worker got there first
-                    if old != path and time.time() - old.stat().st_mtime > 3600:
-                        old.unlink()
-        etag = f'"{key}"'
-        not_modified = get_conditional_response(request, etag=etag)
+    def get(self, request: Request) -> HttpResponseBase:
+        # Never built here (a large archive outlives any worker timeout): the latest archive is
+        # served, and a new one is asked of the background build when content changed since.
+        path = latest_archive()
+        if path is not None:
+            try:
+                manifest = archive_manifest(path)
+                stat = path.stat()
+            except (FileNotFoundError, zipfile.BadZipFile, KeyError):
+                path = None
+        if path is None or withdrawn_since(manifest):
+            request_export_build()
+            return JsonResponse(
+                {"detail": _("The export is being built; try again shortly.")},
+                status=503,
+                headers={"Retry-After": str(EXPORT_RETRY_SECONDS), "Cache-Control": "no-store"},
+            )
+        if content_version() > stat.st_mtime and not build_requested():
+            request_export_build()
+        key = hashlib.sha256(f"{path.name}|{stat.st_mtime_ns}|{stat.st_size}".encode())
+        etag = f'"{key.hexdigest()[:32]}"'
+        not_modified = get_conditional_response(
+            request, etag=etag, last_modified=int(stat.st_mtime)
+        )
         if not_modified is not None:
             not_modified["ETag"] = etag  # RFC 9110 15.4.5: a 304 repeats the validator
             return not_modified
         response = FileResponse(
-            path.open("rb"),
-            as_attachment=True,
-            filename=archive_name(),
-            content_type="application/zip",
+            path.open("rb"), as_attachment=True, filename=path.name, content_type="application/zip"
         )
         response["ETag"] = etag
-        response["Last-Modified"] = http_date(version)
+        response["Last-Modified"] = http_date(stat.st_mtime)
         return response
 
 

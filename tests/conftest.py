@@ -30,6 +30,8 @@ def pytest_configure(config: pytest.Config) -> None:
     # own folder so one worker's cache.clear() never empties another's.
     if settings.CACHES["default"]["BACKEND"].endswith("FileBasedCache"):
         settings.CACHES["default"]["LOCATION"] = tempfile.mkdtemp(prefix="rt-test-cache-")
+    # Export archives built by tests never land in the working tree's exports/.
+    settings.EXPORT_DIR = Path(tempfile.mkdtemp(prefix="rt-test-exports-"))
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
@@ -38,6 +40,8 @@ def pytest_unconfigure(config: pytest.Config) -> None:
     location = settings.CACHES["default"].get("LOCATION", "")
     if isinstance(location, str) and Path(location).name.startswith("rt-test-cache-"):
         shutil.rmtree(location, ignore_errors=True)
+    if Path(settings.EXPORT_DIR).name.startswith("rt-test-exports-"):
+        shutil.rmtree(settings.EXPORT_DIR, ignore_errors=True)
 
 
 class SignInClient(Client):

@@ -11,20 +11,22 @@ def create_groups(apps, schema_editor):
     # can hold them on a fresh database.
     for app_config in apps.get_app_configs():
         app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
+        create_permissions(
+            app_config, apps=apps, verbosity=0, using=schema_editor.connection.alias
+        )
         app_config.models_module = None
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     for role in (EDITOR, PUBLISHER):
-        group, _ = Group.objects.get_or_create(name=role)
+        group, _ = Group.objects.using(schema_editor.connection.alias).get_or_create(name=role)
         for app_label, codename in role_permissions(role):
             group.permissions.add(
-                Permission.objects.get(content_type__app_label=app_label, codename=codename)
+                Permission.objects.using(schema_editor.connection.alias).get(content_type__app_label=app_label, codename=codename)
             )
 
 
 def remove_groups(apps, schema_editor):
-    apps.get_model("auth", "Group").objects.filter(name__in=[EDITOR, PUBLISHER]).delete()
+    apps.get_model("auth", "Group").objects.using(schema_editor.connection.alias).filter(name__in=[EDITOR, PUBLISHER]).delete()
 
 
 class Migration(migrations.Migration):

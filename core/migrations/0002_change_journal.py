@@ -21,18 +21,18 @@ def backfill(apps, schema_editor):
     rows = []
     for object_type, (app_label, name) in PUBLISHABLE.items():
         model = apps.get_model(app_label, name)
-        for obj in model.objects.filter(editorial_status="published").iterator():
+        for obj in model.objects.using(schema_editor.connection.alias).filter(editorial_status="published").iterator():
             rows.append(ChangeLog(object_type=object_type, object_id=obj.pk,
                                   slug=getattr(obj, "slug", "") or "", at=now,
                                   state_published=True, publish_at=obj.publish_at))
     Statement = apps.get_model("events", "Statement")
-    for st in Statement.objects.select_related("speaker", "event").iterator():
+    for st in Statement.objects.using(schema_editor.connection.alias).select_related("speaker", "event").iterator():
         parts = [st.speaker] + ([st.event] if st.event_id else [])
         if all(p.editorial_status == "published" for p in parts):
             times = [p.publish_at for p in parts if p.publish_at is not None]
             rows.append(ChangeLog(object_type="statement", object_id=st.pk, at=now,
                                   state_published=True, publish_at=max(times) if times else None))
-    ChangeLog.objects.bulk_create(rows, batch_size=1000)
+    ChangeLog.objects.using(schema_editor.connection.alias).bulk_create(rows, batch_size=1000)
 
 
 class Migration(migrations.Migration):

@@ -13,24 +13,26 @@ from core.roles import EDITOR, role_permissions
 def grant(apps, schema_editor):
     for app_config in apps.get_app_configs():
         app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
+        create_permissions(
+            app_config, apps=apps, verbosity=0, using=schema_editor.connection.alias
+        )
         app_config.models_module = None
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
-    group, _ = Group.objects.get_or_create(name=EDITOR)
+    group, _ = Group.objects.using(schema_editor.connection.alias).get_or_create(name=EDITOR)
     for app_label, codename in role_permissions(EDITOR):
         # A model added by a later migration has no permission yet: that migration's turn.
-        found = Permission.objects.filter(content_type__app_label=app_label, codename=codename)
+        found = Permission.objects.using(schema_editor.connection.alias).filter(content_type__app_label=app_label, codename=codename)
         group.permissions.add(*found)
 
 
 def revoke(apps, schema_editor):
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
-    group = Group.objects.filter(name=EDITOR).first()
+    group = Group.objects.using(schema_editor.connection.alias).filter(name=EDITOR).first()
     if group is not None:
         group.permissions.remove(
-            *Permission.objects.filter(codename__startswith="delete_", group=group)
+            *Permission.objects.using(schema_editor.connection.alias).filter(codename__startswith="delete_", group=group)
         )
 
 

@@ -23,11 +23,11 @@ def title_on(positions, day):
 def mark_derived(apps, schema_editor):
     EventParticipation = apps.get_model("events", "EventParticipation")
     Position = apps.get_model("people", "Position")
-    rows = EventParticipation.objects.select_related("event").only(
+    rows = EventParticipation.objects.using(schema_editor.connection.alias).select_related("event").only(
         "id", "title", "person_id", "event__start_date"
     )
     by_person = {}
-    for position in Position.objects.filter(person_id__in=rows.values("person_id")):
+    for position in Position.objects.using(schema_editor.connection.alias).filter(person_id__in=rows.values("person_id")):
         by_person.setdefault(position.person_id, []).append(position)
     derived = [
         row.pk
@@ -36,7 +36,7 @@ def mark_derived(apps, schema_editor):
         or row.title == title_on(by_person.get(row.person_id, []), row.event.start_date)
     ]
     for start in range(0, len(derived), 500):
-        EventParticipation.objects.filter(pk__in=derived[start : start + 500]).update(
+        EventParticipation.objects.using(schema_editor.connection.alias).filter(pk__in=derived[start : start + 500]).update(
             title_derived=True
         )
 

@@ -8,14 +8,14 @@ from django.db import migrations, models
 def move_content_type(apps, schema_editor):
     """Keep the content type (and any permissions on it) rather than orphan it."""
     ContentType = apps.get_model('contenttypes', 'ContentType')
-    if not ContentType.objects.filter(app_label='sync', model='changelog').exists():
-        ContentType.objects.filter(app_label='core', model='changelog').update(app_label='sync')
+    if not ContentType.objects.using(schema_editor.connection.alias).filter(app_label='sync', model='changelog').exists():
+        ContentType.objects.using(schema_editor.connection.alias).filter(app_label='core', model='changelog').update(app_label='sync')
 
 
 def restore_content_type(apps, schema_editor):
     ContentType = apps.get_model('contenttypes', 'ContentType')
-    if not ContentType.objects.filter(app_label='core', model='changelog').exists():
-        ContentType.objects.filter(app_label='sync', model='changelog').update(app_label='core')
+    if not ContentType.objects.using(schema_editor.connection.alias).filter(app_label='core', model='changelog').exists():
+        ContentType.objects.using(schema_editor.connection.alias).filter(app_label='sync', model='changelog').update(app_label='core')
 
 
 class Migration(migrations.Migration):

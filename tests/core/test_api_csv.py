@@ -10,6 +10,7 @@ import zipfile
 
 import pandas as pd
 import pytest
+from django.core.management import call_command
 
 from events.models import EventKind, StatementCitation
 from tests.factories import (
@@ -171,10 +172,14 @@ def test_bad_bom_value_is_a_400(client):
     assert "bom" in response.json()
 
 
-def test_export_csv_has_the_detail_header_even_when_empty_and_neutralised_cells(client):
+def test_export_csv_has_the_detail_header_even_when_empty_and_neutralised_cells(
+    client, settings, tmp_path
+):
+    settings.EXPORT_DIR = tmp_path
     event = EventFactory(title="=cmd|' /C calc'!A0")
     source = SourceFactory(outlet=None)
     EventCitationFactory(event=event, source=source)
+    call_command("export_data", stdout=io.StringIO())  # the worker's build
 
     response = client.get("/api/v1/export/")
     with zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content))) as archive:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import inspect
+import io
 import json
 import os
 import shutil
@@ -14,6 +15,7 @@ from pathlib import Path
 import httpx
 import pytest
 from django.conf import settings
+from django.core.management import call_command
 from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
@@ -115,7 +117,7 @@ def wsgi_app():
         request_finished.connect(close_old_connections)
 
 
-def test_generated_client_runs_every_operation(generated_client, wsgi_app):
+def test_generated_client_runs_every_operation(generated_client, wsgi_app, settings, tmp_path):
     event = EventFactory(slug="summit")
     statement = StatementFactory(event=event)
     keys = {
@@ -126,6 +128,8 @@ def test_generated_client_runs_every_operation(generated_client, wsgi_app):
         "statements": statement.pk,
         "sources": SourceFactory().pk,
     }
+    settings.EXPORT_DIR = tmp_path / "exports"
+    call_command("export_data", stdout=io.StringIO())  # the bulk export, as the worker builds it
     transport = httpx.WSGITransport(app=wsgi_app)
     client = generated_client.client.Client(
         base_url="http://testserver", raise_on_unexpected_status=True

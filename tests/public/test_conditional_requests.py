@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import gzip
+import io
 
 import pytest
 from django.core.cache import cache
+from django.core.management import call_command
 from django.utils import timezone
 
 from core.editorial import EditorialStatus
@@ -106,7 +108,9 @@ def test_api_honours_if_modified_since(client):
     assert changed.status_code == 200
 
 
-def test_export_304_carries_its_etag(client):
+def test_export_304_carries_its_etag(client, settings, tmp_path):
+    settings.EXPORT_DIR = tmp_path
+    call_command("export_data", stdout=io.StringIO())
     first = client.get("/api/v1/export/")
     etag = first.headers["ETag"]
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import os
+import time
 import zipfile
 
 import orjson
@@ -93,8 +95,20 @@ def test_export_leaves_out_children_and_statements_of_hidden_objects():
     assert b"Hidden" not in orjson.dumps(archive)
 
 
-def test_export_rows_are_the_api_detail_representation(client):
+@pytest.fixture
+def export_dir(settings, tmp_path):
+    settings.EXPORT_DIR = tmp_path
+    return tmp_path
+
+
+def build() -> None:
+    call_command("export_data", stdout=io.StringIO())
+
+
+def test_export_rows_are_the_api_detail_representation(client, export_dir, settings):
+    settings.SITE_URL = "http://testserver"
     event = EventParticipationFactory().event
+    build()
     response = client.get("/api/v1/export/")
 
     assert response.status_code == 200
@@ -104,13 +118,108 @@ def test_export_rows_are_the_api_detail_representation(client):
     assert archive["events"] == [detail]
 
 
-def test_export_endpoint_answers_304_when_nothing_changed(client):
+def test_export_endpoint_answers_304_when_nothing_changed(client, export_dir):
     EventFactory()
+    build()
     first = client.get("/api/v1/export/")
 
     again = client.get("/api/v1/export/", HTTP_IF_NONE_MATCH=first["ETag"])
 
     assert again.status_code == 304
+    assert again["ETag"] == first["ETag"]
+
+
+def test_export_endpoint_never_builds_the_archive_inside_the_request(client, export_dir):
+    EventFactory()
+
+    response = client.get("/api/v1/export/")
+
+    assert response.status_code == 503
+    assert int(response["Retry-After"]) > 0
+    assert response["Cache-Control"] == "no-store"
+    assert "being built" in response.json()["detail"]
+    assert not list(export_dir.glob("*.zip"))
+    assert not list(export_dir.glob("*.partial"))
+
+
+def test_a_requested_build_is_made_by_the_scheduled_command(client, export_dir):
+    EventFactory(slug="the-event")
+    client.get("/api/v1/export/")  # asks for a build
+
+    call_command("export_data", "--if-requested", stdout=io.StringIO())
+    response = client.get("/api/v1/export/")
+
+    assert response.status_code == 200
+    assert [
+        row["slug"] for row in read_archive(b"".join(response.streaming_content))["events"]
+    ] == ["the-event"]
+
+
+def test_the_scheduled_command_builds_nothing_when_nobody_asked(export_dir):
+    EventFactory()
+    build()
+    before = {path: path.stat().st_mtime_ns for path in export_dir.glob("*.zip")}
+
+    call_command("export_data", "--if-requested", stdout=io.StringIO())
+
+    assert {path: path.stat().st_mtime_ns for path in export_dir.glob("*.zip")} == before
+
+
+def test_the_latest_archive_is_served_after_an_edit_and_a_new_build_is_asked_for(
+    client, export_dir
+):
+    event = EventFactory(title="Old title")
+    build()
+    first = client.get("/api/v1/export/")
+    event.title = "New title"
+    event.save()
+
+    served = client.get("/api/v1/export/")
+    call_command("export_data", "--if-requested", stdout=io.StringIO())
+    rebuilt = client.get("/api/v1/export/")
+
+    assert served.status_code == 200
+    assert served["ETag"] == first["ETag"]
+    assert rebuilt["ETag"] != first["ETag"]
+    rows = read_archive(b"".join(rebuilt.streaming_content))["events"]
+    assert [row["title"] for row in rows] == ["New title"]
+
+
+def test_an_archive_built_before_an_unpublish_is_never_served(client, export_dir):
+    EventFactory(slug="stays")
+    gone = EventFactory(slug="withdrawn-event")
+    build()
+    gone.editorial_status = EditorialStatus.DRAFT
+    gone.save()
+
+    response = client.get("/api/v1/export/")
+
+    assert response.status_code == 503
+    call_command("export_data", "--if-requested", stdout=io.StringIO())
+    rows = read_archive(b"".join(client.get("/api/v1/export/").streaming_content))["events"]
+    assert [row["slug"] for row in rows] == ["stays"]
+
+
+def test_stale_partial_files_are_cleaned_and_older_archives_pruned(export_dir):
+    stale = export_dir / "tmpabc.partial"
+    stale.write_bytes(b"half an archive")
+    os.utime(stale, (time.time() - 7200, time.time() - 7200))
+    fresh = export_dir / "tmpdef.partial"  # another build, still writing
+    fresh.write_bytes(b"being written")
+    for day in ("2026-01-01", "2026-01-02", "2026-01-03"):
+        old = export_dir / f"relations-tracker-{day}.zip"
+        old.write_bytes(b"PK")
+        os.utime(old, (time.time() - 86400 * 30, time.time() - 86400 * 30))
+    EventFactory()
+
+    build()
+
+    names = sorted(path.name for path in export_dir.iterdir() if not path.name.startswith("."))
+    assert names == [
+        "relations-tracker-2026-01-03.zip",
+        f"relations-tracker-{timezone.localdate()}.zip",
+        "tmpdef.partial",
+    ]
 
 
 def test_manifest_cursor_continues_with_the_changes_feed(client):
@@ -134,4 +243,4 @@ def test_export_data_writes_a_dated_archive_with_csv(tmp_path):
         csv_text = archive.read("people.csv").decode("utf-8")
         assert set(archive.namelist()) >= {"manifest.json", "events.jsonl", "people.csv"}
     assert "이재명" in csv_text
-    assert list(tmp_path.iterdir()) == [path]
+    assert [item for item in tmp_path.iterdir() if not item.name.startswith(".")] == [path]
