@@ -41,7 +41,8 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")  # the helpers read settings
 
 from bench.api import scratch_database  # noqa: E402
-from tests.core.test_concurrent_edits import REFUSED, Editor, NoRedirect, free_port  # noqa: E402
+from tests.core.test_concurrent_edits import REFUSED, Editor, NoRedirect  # noqa: E402
+from tests.processes import free_port  # noqa: E402
 
 PASSWORD = "load-bench-2026"
 POOL = 6  # events each group edits: small, so saves collide and the conflict check is exercised

@@ -237,8 +237,8 @@ def export_to_directory(directory: Path, request: HttpRequest | None = None) -> 
 
 # --- Built off the request path. `/api/v1/export/` serves the latest archive in EXPORT_DIR and
 # never builds one: when there is none, or content changed since it was built, it calls
-# `request_export_build()`; the build runs in `build_export()`, from `manage.py export_data`
-# (cron) or from a task queue.
+# `sync.tasks.request_export_build()`; the build runs in `build_export()`, from the worker's task
+# or `manage.py export_data` (cron).
 
 REQUEST_MARKER = ".build-requested"
 LOCK_FILE = ".build.lock"
@@ -248,14 +248,6 @@ ARCHIVES_KEPT = 2  # the newest, and the one before it for downloads still in fl
 
 def export_dir() -> Path:
     return Path(settings.EXPORT_DIR)
-
-
-def request_export_build() -> None:
-    """Ask for a new archive. The one hook a task queue replaces: today it leaves a marker that
-    `manage.py export_data --if-requested` (cron, every minute) acts on."""
-    directory = export_dir()
-    directory.mkdir(parents=True, exist_ok=True)
-    (directory / REQUEST_MARKER).touch()
 
 
 def build_requested(directory: Path | None = None) -> bool:
@@ -308,14 +300,29 @@ def archive_manifest(path: Path) -> dict[str, Any]:
     return _manifests[key]
 
 
+def _since(manifest: dict[str, Any]) -> tuple[Any, Any]:
+    """The journal rows written after the archive's cursor, and the scheduled publications
+    that took effect since it was built."""
+    cursor = Cursor.decode(manifest.get("changes_cursor", ""))
+    built = cursor.as_of if cursor else timezone.now()
+    now = timezone.now()
+    later = ChangeLog.objects.filter(id__gt=cursor.row_id if cursor else 0)
+    went_live = ChangeLog.objects.filter(publish_at__gt=built, publish_at__lte=now)
+    return later, went_live
+
+
 def withdrawn_since(manifest: dict[str, Any]) -> bool:
     """Whether anything the archive may show has been unpublished or deleted since it was built
     (then it must not be served: hidden objects and their names never appear)."""
-    cursor = Cursor.decode(manifest.get("changes_cursor", ""))
-    now = timezone.now()
+    later, _went_live = _since(manifest)
     return (
-        ChangeLog.objects.filter(id__gt=cursor.row_id if cursor else 0)
-        .filter(Q(was_visible=True) | Q(ever_public=True))
-        .filter(Q(deleted=True) | Q(state_published=False) | Q(publish_at__gt=now))
+        later.filter(Q(was_visible=True) | Q(ever_public=True))
+        .filter(Q(deleted=True) | Q(state_published=False) | Q(publish_at__gt=timezone.now()))
         .exists()
     )
+
+
+def outdated(manifest: dict[str, Any]) -> bool:
+    """Whether anything changed since the archive was built (a new one is then asked for)."""
+    later, went_live = _since(manifest)
+    return later.exists() or went_live.exists()

@@ -24,17 +24,16 @@ from rest_framework.views import APIView
 from core.api.schema import THROTTLED
 from core.api.viewsets import ContentETagMixin, reject_nul_bytes
 from core.pagination import CHANGES_MAX_PAGE_SIZE
-from core.web.cache import content_version
 from sync.changes import changes_page, parse_page_size, parse_since
 from sync.export import (
     archive_manifest,
-    build_requested,
     latest_archive,
+    outdated,
     popolo_export,
-    request_export_build,
     withdrawn_since,
 )
 from sync.journal import SYNCED_TYPES
+from sync.tasks import request_export_build
 
 ACTIONS = ["published", "updated", "unpublished", "deleted"]
 
@@ -160,8 +159,8 @@ class ExportView(APIView):
                 status=503,
                 headers={"Retry-After": str(EXPORT_RETRY_SECONDS), "Cache-Control": "no-store"},
             )
-        if content_version() > stat.st_mtime and not build_requested():
-            request_export_build()
+        if outdated(manifest):
+            request_export_build()  # asked once; the latest archive is served meanwhile
         key = hashlib.sha256(f"{path.name}|{stat.st_mtime_ns}|{stat.st_size}".encode())
         etag = f'"{key.hexdigest()[:32]}"'
         not_modified = get_conditional_response(

@@ -23,16 +23,8 @@ from pathlib import Path
 import pytest
 from django.db import connection
 
-from tests.core.test_concurrent_edits import (
-    BASE_DIR,
-    Editor,
-    NoRedirect,
-    free_port,
-    manage,
-    server_env,
-)
-
-__all__ = ["server_env"]  # the fixture: a database of the suite's engine, made for the test
+from tests.core.test_concurrent_edits import Editor, NoRedirect
+from tests.processes import BASE_DIR, free_port, manage
 
 PASSWORD = "two-servers-2026"
 RATE = 20

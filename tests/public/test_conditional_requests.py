@@ -108,7 +108,7 @@ def test_api_honours_if_modified_since(client):
     assert changed.status_code == 200
 
 
-def test_export_304_carries_its_etag(client, settings, tmp_path):
+def test_export_304_carries_its_etag(client, settings, tmp_path, task_queue):
     settings.EXPORT_DIR = tmp_path
     call_command("export_data", stdout=io.StringIO())
     first = client.get("/api/v1/export/")

@@ -95,8 +95,25 @@ def test_export_leaves_out_children_and_statements_of_hidden_objects():
     assert b"Hidden" not in orjson.dumps(archive)
 
 
+def run_queued(huey) -> int:
+    """Run what waits in the queue, as the worker would (tests.queue_utils.drain), but leaving the
+    test's database connection open: a db_task closes connections after running unless the queue
+    is immediate, and on PostgreSQL that ends the test's transaction."""
+    tasks = []
+    while (task := huey.dequeue()) is not None:
+        tasks.append(task)
+    huey._immediate = True  # read by djhuey's close_db only; the storage is not swapped
+    try:
+        for task in tasks:
+            huey.execute(task)
+    finally:
+        huey._immediate = False
+    return len(tasks)
+
+
 @pytest.fixture
-def export_dir(settings, tmp_path):
+def export_dir(settings, tmp_path, task_queue):
+    """The export folder, with tasks waiting for a worker as in production (not run inline)."""
     settings.EXPORT_DIR = tmp_path
     return tmp_path
 
@@ -140,6 +157,20 @@ def test_export_endpoint_never_builds_the_archive_inside_the_request(client, exp
     assert "being built" in response.json()["detail"]
     assert not list(export_dir.glob("*.zip"))
     assert not list(export_dir.glob("*.partial"))
+
+
+def test_a_requested_build_is_queued_once_and_made_by_the_worker(client, export_dir, task_queue):
+    EventFactory(slug="the-event")
+    first = client.get("/api/v1/export/")
+    client.get("/api/v1/export/")  # asked again before the build: nothing more is queued
+
+    assert first.status_code == 503
+    assert run_queued(task_queue) == 1
+    response = client.get("/api/v1/export/")
+    assert response.status_code == 200
+    assert [
+        row["slug"] for row in read_archive(b"".join(response.streaming_content))["events"]
+    ] == ["the-event"]
 
 
 def test_a_requested_build_is_made_by_the_scheduled_command(client, export_dir):
