@@ -26,6 +26,10 @@ class Precision(models.TextChoices):
     YEAR = "year", gettext_lazy("year")
 
 
+# Checked on every FuzzyDate made (an API page makes hundreds): `Precision.values` builds a list
+# each time it is read.
+PRECISIONS = frozenset(Precision.values)
+
 PRECISION_FIELD_KWARGS = {
     "max_length": 7,
     "choices": Precision.choices,
@@ -75,7 +79,7 @@ class FuzzyDate:
     precision: str = Precision.DAY
 
     def __post_init__(self) -> None:
-        if self.precision not in Precision.values:
+        if self.precision not in PRECISIONS:
             raise ValueError(f"Unknown date precision: {self.precision!r}")
         object.__setattr__(self, "first", period_start(self.first, self.precision))
 

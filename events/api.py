@@ -30,6 +30,8 @@ from core.api.viewsets import (
     absolute_url,
     api_detail_path,
     fuzzy_date_dict,
+    iso_datetime,
+    slug_page_path,
 )
 from core.text import sanitize_html
 from events.filters import EventFilter, SourceFilter, StatementFilter
@@ -175,6 +177,9 @@ class EventListSerializer(IncludableSerializer):
         if type(self) is not EventListSerializer:
             return super().to_representation(obj)
         fields = self.fields
+        zone = self.__dict__.get("_zone")
+        if zone is None:  # DRF's DateTimeField writes times in the current zone
+            zone = self.__dict__["_zone"] = fields["updated_at"].default_timezone()
         start = fuzzy_date_dict(obj.start)
         end = obj.end
         series = obj.series if obj.series_id else None
@@ -193,8 +198,8 @@ class EventListSerializer(IncludableSerializer):
             "round_number": obj.round_number,
             "parent": self.get_parent(obj),
             "summary": obj.summary,
-            "updated_at": fields["updated_at"].to_representation(obj.updated_at),
-            "url": absolute_url(self.context, obj.get_absolute_url()),
+            "updated_at": iso_datetime(obj.updated_at, zone),
+            "url": absolute_url(self.context, slug_page_path("events:event_detail", obj.slug)),
             "api_url": absolute_url(self.context, api_detail_path("event", "slug", obj.slug)),
         }
         for name in self.Meta.include_fields:

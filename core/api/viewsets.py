@@ -14,7 +14,7 @@ import hashlib
 import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator
-from datetime import date
+from datetime import date, datetime, tzinfo
 from typing import Any
 
 from django.db.models import QuerySet
@@ -116,6 +116,28 @@ def api_detail_path(basename: str, lookup: str, value: Any) -> str:
     """The API detail path of one object, without a URL resolver call per row."""
     prefix, suffix = _detail_path_parts(basename, lookup, get_script_prefix())
     return f"{prefix}{value}{suffix}"
+
+
+@functools.cache
+def _page_path_parts(
+    viewname: str, lookup: str, script_prefix: str, language: str | None
+) -> tuple[str, str]:
+    path = reverse(viewname, kwargs={lookup: "lookup-marker"})  # with the language's prefix
+    prefix, _, suffix = path.partition("lookup-marker")
+    return prefix, suffix
+
+
+def slug_page_path(viewname: str, slug: str) -> str:
+    """`reverse(viewname, kwargs={"slug": slug})` without a URL resolver call per row (a slug
+    needs no quoting: letters, digits, hyphens and underscores)."""
+    prefix, suffix = _page_path_parts(viewname, "slug", get_script_prefix(), get_language())
+    return f"{prefix}{slug}{suffix}"
+
+
+def iso_datetime(value: datetime, zone: tzinfo) -> str:
+    """What DRF's DateTimeField writes with the default ISO 8601 format, in `zone`."""
+    text = value.astimezone(zone).isoformat()
+    return text[:-6] + "Z" if text.endswith("+00:00") else text
 
 
 @extend_schema_field(OpenApiTypes.URI)

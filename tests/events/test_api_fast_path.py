@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 from django.test import RequestFactory
+from django.utils import translation
 from rest_framework.request import Request
 
 from events.api import EventListSerializer, EventViewSet, prefetch_participants, prefetch_sources
@@ -56,3 +57,10 @@ def varied_events(db: object) -> None:
 def test_fast_row_equals_declared_fields(varied_events, include):
     for fast, generic in both_ways(include):
         assert list(fast.items()) == list(generic.items())
+
+
+@pytest.mark.parametrize("language", ["ko", "zh-hans", "en"])
+def test_fast_row_equals_declared_fields_in_every_language(varied_events, language):
+    with translation.override(language):
+        for fast, generic in both_ways(set()):
+            assert list(fast.items()) == list(generic.items())
