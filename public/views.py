@@ -7,7 +7,7 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.utils import timezone
 
-from core.web.cache import public_page
+from core.web.cache import per_version, public_page
 from core.web.charts import activity_chart, monthly_counts
 from core.web.language import switch_target
 from events.models import UPCOMING_STATUSES, Event, Statement
@@ -35,7 +35,8 @@ def home(request: HttpRequest) -> HttpResponse:
             status__in=UPCOMING_STATUSES, last_date__lt=today
         ).order_by("-start_date", "title")[:HOME_ROWS],
         "issues": Issue.objects.published().order_by("status", "title"),
-        "chart": activity_chart(monthly_counts(events)),
+        # Counted once per content version, not over every event at each render.
+        "chart": activity_chart(per_version("monthly-counts", lambda: monthly_counts(events))),
     }
     return render(request, "public/home.html", context)
 

@@ -13,26 +13,36 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import time
 from collections.abc import Callable
 from functools import wraps
-from typing import Any
+from typing import Any, TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.utils import timezone
 from django.utils.cache import (
     get_conditional_response,
     patch_cache_control,
     patch_vary_headers,
 )
-from django.utils.http import http_date
+from django.utils.crypto import salted_hmac
+from django.utils.http import http_date, parse_etags
 from django.utils.translation import get_language
 
 from core.content import content_models
 
 VERSION_KEY = "content-version"
 PAGE_KEY_PREFIX = "public-page"
+AGGREGATE_KEY_PREFIX = "aggregate"
+# After a miss, one process renders a page while the others wait for it (no stampede): the lock
+# expires by itself after RENDER_LOCK_SECONDS, and a waiter renders the page itself after
+# RENDER_WAIT_SECONDS rather than keep a reader waiting longer.
+RENDER_LOCK_SECONDS = 10
+RENDER_WAIT_SECONDS = 2.0
+RENDER_POLL_SECONDS = 0.02
+T = TypeVar("T")
 # The version key outlives page entries by far; if it is evicted, a new one is simply started.
 VERSION_TIMEOUT = 60 * 60 * 24 * 30
 
@@ -123,9 +133,34 @@ def page_etag(request: HttpRequest, *args: Any, **kwargs: Any) -> str | None:
     return _url_etag(request)
 
 
-def _url_etag(request: HttpRequest) -> str:
-    url = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:16]
+def _url_etag(request: HttpRequest, *extra: str) -> str:
+    """Content version, language and a keyed hash of the URL (and `extra`, e.g. Accept).
+
+    Keyed (HMAC with SECRET_KEY), so a client can only hold a matching ETag that this site gave
+    for this very URL at this version: a 304 can then be answered before anything is rendered.
+    """
+    url = salted_hmac(
+        "core.web.cache.etag", "\n".join([request.get_full_path(), *extra]), algorithm="sha256"
+    ).hexdigest()[:20]
     return f'"{_effective_version(request):.6f}-{get_language()}-{url}"'
+
+
+def etag_is_current(request: HttpRequest, etag: str) -> bool:
+    """True when the request's If-None-Match holds exactly `etag` (never for `*`)."""
+    header = request.META.get("HTTP_IF_NONE_MATCH")
+    if not header or request.method not in ("GET", "HEAD"):
+        return False
+    return etag in parse_etags(header)
+
+
+def per_version(name: str, compute: Callable[[], T]) -> T:
+    """`compute()` once per content version (charts, counts): every save starts a new one."""
+    key = f"{AGGREGATE_KEY_PREFIX}:{name}:{content_version():.6f}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, VERSION_TIMEOUT)
+    return value
 
 
 def page_last_modified(request: HttpRequest, *args: Any, **kwargs: Any) -> dt.datetime | None:
@@ -141,6 +176,51 @@ def page_cache_key(request: HttpRequest) -> str:
     return f"{PAGE_KEY_PREFIX}:{_effective_version(request):.6f}:{get_language()}:{url}"
 
 
+def _render_and_store(
+    key: str, view: Callable[..., HttpResponse], request: HttpRequest, args: Any, kwargs: Any
+) -> HttpResponse:
+    response = view(request, *args, **kwargs)
+    if hasattr(response, "render") and not response.is_rendered:
+        response.render()
+    # Only plain successful pages that set no cookie are shared between readers.
+    if response.status_code == 200 and not response.cookies and not response.streaming:
+        cache.set(key, response, settings.CACHE_MIDDLEWARE_SECONDS)
+    return response
+
+
+def _cached_or_rendered(
+    request: HttpRequest, key: str, view: Callable[..., HttpResponse], args: Any, kwargs: Any
+) -> HttpResponse:
+    """The cached page, or one render of it however many workers miss at once (dogpile lock).
+
+    The first to miss takes a short lock (`cache.add`, atomic on every backend) and renders;
+    the others wait for its result, and render themselves only if it takes too long. Nothing
+    stale is served: an unpublished item must be gone from every page at once.
+    """
+    response = cache.get(key)
+    if response is not None:
+        return response
+    lock = f"{key}:rendering"
+    if cache.add(lock, 1, RENDER_LOCK_SECONDS):
+        try:
+            # Another worker may have stored it between our miss and our lock.
+            response = cache.get(key)
+            if response is not None:
+                return response
+            return _render_and_store(key, view, request, args, kwargs)
+        finally:
+            cache.delete(lock)
+    deadline = time.monotonic() + RENDER_WAIT_SECONDS
+    while time.monotonic() < deadline:
+        time.sleep(RENDER_POLL_SECONDS)
+        response = cache.get(key)
+        if response is not None:
+            return response
+        if cache.get(lock) is None:
+            break  # the renderer finished without storing (a 404, a cookie): render ourselves
+    return _render_and_store(key, view, request, args, kwargs)
+
+
 def _cache_anonymous(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
     @wraps(view)
     def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
@@ -149,15 +229,7 @@ def _cache_anonymous(view: Callable[..., HttpResponse]) -> Callable[..., HttpRes
             # Staff may be looking at a preview: never let anything store it.
             patch_cache_control(response, private=True, no_cache=True, no_store=True)
             return response
-        key = page_cache_key(request)
-        response = cache.get(key)
-        if response is None:
-            response = view(request, *args, **kwargs)
-            if hasattr(response, "render") and not response.is_rendered:
-                response.render()
-            # Only plain successful pages that set no cookie are shared between readers.
-            if response.status_code == 200 and not response.cookies and not response.streaming:
-                cache.set(key, response, settings.CACHE_MIDDLEWARE_SECONDS)
+        response = _cached_or_rendered(request, page_cache_key(request), view, args, kwargs)
         patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
         # The language is the URL's (core.web.language adds Accept-Language where it is not).
         patch_vary_headers(response, ("Cookie",))
@@ -182,38 +254,61 @@ def _answer_conditionally(request: HttpRequest, response: HttpResponse) -> HttpR
 def public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
     """Decorate a public view: the anonymous page cache, then conditional GET (304).
 
-    The 304 is decided after the view (or the page cache) has answered 200: a URL that is a 404
-    (a draft, a typo) never becomes a 304. A cached page revalidates without a query.
+    A current If-None-Match is answered first: the ETag is keyed to the URL and the version, so
+    only a 200 of this very URL at this version can have given it out. If-Modified-Since is
+    decided after the view (or the page cache) has answered 200: a URL that is a 404 (a draft, a
+    typo) never becomes a 304. A cached page revalidates without a query.
     """
     cached = _cache_anonymous(view)
 
     @wraps(view)
     def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if _is_anonymous_read(request):
+            etag = _url_etag(request)
+            if etag_is_current(request, etag):
+                response = not_modified(etag, _effective_version(request))
+                patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
+                patch_vary_headers(response, ("Accept-Language", "Cookie"))
+                return response
         return _answer_conditionally(request, cached(request, *args, **kwargs))
 
     return wrapped
 
 
-def revalidated(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """For feeds and calendars: validators from the content version (per URL and language) and
-    304 to a reader whose copy is current (If-None-Match, or If-Modified-Since).
+def not_modified(etag: str, last_modified: float) -> HttpResponseNotModified:
+    """A 304 carrying its validators (RFC 9110 15.4.5), answered before any rendering."""
+    response = HttpResponseNotModified()
+    response["ETag"] = etag
+    response["Last-Modified"] = http_date(last_modified)
+    return response
 
-    Not a hash of the body: an empty Atom feed says "updated now" on every request.
+
+def revalidated(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """For feeds and calendars: validators from the content version (per URL and language),
+    304 to a reader whose copy is current, and the body cached per content version.
+
+    Not a hash of the body: an empty Atom feed says "updated now" on every request. A current
+    If-None-Match is answered before the view runs (the ETag is keyed to this URL, so only a
+    200 of this URL at this version gave it out); If-Modified-Since once the (cached) 200 is known.
     """
 
     @wraps(view)
     def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        response = view(request, *args, **kwargs)
-        if request.method not in ("GET", "HEAD") or response.status_code != 200:
-            return response
-        if response.streaming:
-            return response
-        response["ETag"] = _url_etag(request)
+        if request.method not in ("GET", "HEAD"):
+            return view(request, *args, **kwargs)
+        etag = _url_etag(request)
         # The content version moves on every save and delete, unlike the newest item's date.
         last_modified = _effective_version(request)
+        if etag_is_current(request, etag):
+            return not_modified(etag, last_modified)
+        response = _cached_or_rendered(request, page_cache_key(request), view, args, kwargs)
+        if response.status_code != 200 or response.streaming:
+            return response
+        response["ETag"] = etag
         response["Last-Modified"] = http_date(last_modified)
+        patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
         return get_conditional_response(
-            request, etag=response["ETag"], last_modified=int(last_modified), response=response
+            request, etag=etag, last_modified=int(last_modified), response=response
         )
 
     return wrapped

@@ -157,3 +157,34 @@ def test_cors_preflight_allows_conditional_headers(client):
         h.strip().lower() for h in response.headers["Access-Control-Allow-Headers"].split(",")
     }
     assert {"if-none-match", "if-modified-since", "authorization"} <= allowed
+
+
+def test_feeds_and_calendars_are_rendered_once_per_content_version(
+    client, feed_and_calendar_paths, django_assert_num_queries
+):
+    for path in feed_and_calendar_paths:
+        client.get(path)
+        # a second reader without a copy gets the cached body: nothing is queried or rendered
+        with django_assert_num_queries(0):
+            again = client.get(path)
+        assert again.status_code == 200, path
+        assert "public" in again.headers["Cache-Control"], path
+
+
+def test_calendar_shows_a_save_at_once(client):
+    event = EventFactory(title="Before")
+    assert b"SUMMARY:Before" in client.get("/events/calendar.ics").content
+    event.title = "After"
+    event.save()
+    assert b"SUMMARY:After" in client.get("/events/calendar.ics").content
+
+
+def test_an_etag_given_for_one_url_never_revalidates_a_hidden_one(client):
+    EventFactory(slug="hidden", editorial_status=EditorialStatus.DRAFT)
+    EventFactory(slug="summit")
+    etag = client.get("/events/summit/calendar.ics").headers["ETag"]
+    forged = etag.replace(etag.rsplit("-", 1)[1], "0" * 20 + '"')
+
+    for path in ["/events/hidden/calendar.ics", "/events/hidden/"]:
+        assert client.get(path, headers={"If-None-Match": etag}).status_code == 404
+        assert client.get(path, headers={"If-None-Match": forged}).status_code == 404

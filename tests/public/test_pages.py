@@ -242,3 +242,15 @@ def test_cached_page_is_kept_per_language(client):
     client.get("/")
     response = client.get("/ko/")
     assert '<html lang="ko">' in response.content.decode()
+
+
+def test_activity_chart_is_counted_once_per_content_version(client, django_assert_num_queries):
+    # given the home page rendered once (its chart counted)
+    EventFactory.create_batch(3, start_date=dt.date(2026, 1, 5))
+    assert_page_queries(client, "/", django_assert_num_queries, 6)
+    # when another URL of it is rendered at the same content version, the count is not redone
+    with django_assert_num_queries(5):
+        client.get("/?from=newsletter")
+    # and a save starts a new version: the chart counts the new event at once
+    EventFactory(start_date=dt.date(2026, 1, 20))
+    assert "January 2026: 4</title>" in client.get("/").content.decode()
