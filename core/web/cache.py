@@ -130,10 +130,10 @@ def page_etag(request: HttpRequest, *args: Any, **kwargs: Any) -> str | None:
     """
     if not _is_anonymous_read(request):
         return None
-    return _url_etag(request)
+    return url_etag(request)
 
 
-def _url_etag(request: HttpRequest, *extra: str) -> str:
+def url_etag(request: HttpRequest, *extra: str) -> str:
     """Content version, language and a keyed hash of the URL (and `extra`, e.g. Accept).
 
     Keyed (HMAC with SECRET_KEY), so a client can only hold a matching ETag that this site gave
@@ -264,7 +264,7 @@ def public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
     @wraps(view)
     def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if _is_anonymous_read(request):
-            etag = _url_etag(request)
+            etag = url_etag(request)
             if etag_is_current(request, etag):
                 response = not_modified(etag, _effective_version(request))
                 patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
@@ -296,7 +296,7 @@ def revalidated(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
     def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if request.method not in ("GET", "HEAD"):
             return view(request, *args, **kwargs)
-        etag = _url_etag(request)
+        etag = url_etag(request)
         # The content version moves on every save and delete, unlike the newest item's date.
         last_modified = _effective_version(request)
         if etag_is_current(request, etag):

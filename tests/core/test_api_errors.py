@@ -136,14 +136,48 @@ def test_unchanged_response_revalidates_to_304(client, some_data, url):
     assert again.content == b""
 
 
+@pytest.mark.parametrize(
+    "url", ["/api/v1/events/?page_size=50", "/api/v1/events/talks/", "/api/v1/people/"]
+)
+def test_revalidation_is_answered_before_any_query_or_rendering(
+    client, some_data, url, django_assert_num_queries, monkeypatch
+):
+    first = client.get(url)
+    from rest_framework.renderers import JSONRenderer
+
+    def no_rendering(*args, **kwargs):
+        raise AssertionError("a 304 rendered the body")
+
+    monkeypatch.setattr(JSONRenderer, "render", no_rendering)
+    with django_assert_num_queries(0):
+        again = client.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 304
+    assert again["ETag"] == first["ETag"]
+
+
+@pytest.mark.parametrize("path", ["/api/v1/events/hidden/", "/api/v1/events/no-such-event/"])
+def test_another_urls_etag_never_turns_a_404_into_a_304(client, some_data, path):
+    EventFactory(slug="hidden", editorial_status="draft")
+    etag = client.get("/api/v1/events/talks/")["ETag"]
+    assert client.get(path, HTTP_IF_NONE_MATCH=etag).status_code == 404
+
+
+def test_etag_differs_by_format_of_the_same_url(client, some_data):
+    as_json = client.get("/api/v1/events/", HTTP_ACCEPT="application/json")
+    as_csv = client.get("/api/v1/events/", HTTP_ACCEPT="text/csv")
+    assert as_json["ETag"] != as_csv["ETag"]
+
+
 def test_detail_has_last_modified(client, some_data):
     assert client.get("/api/v1/events/talks/")["Last-Modified"]
 
 
 def test_etag_changes_when_a_nested_child_changes(client, some_data):
     before = client.get("/api/v1/events/talks/")["ETag"]
-    # The speaker (a nested child) changes; the event row itself does not.
-    Person.objects.filter(slug="cho").update(display_name="Cho Renamed")
+    # The speaker (a nested child) changes and is saved; the event row itself does not.
+    person = Person.objects.get(slug="cho")
+    person.display_name = "Cho Renamed"
+    person.save()
     after = client.get("/api/v1/events/talks/", HTTP_IF_NONE_MATCH=before)
     assert after.status_code == 200
     assert after["ETag"] != before
