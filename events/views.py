@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import hashlib
+from datetime import date
 from itertools import groupby
 from typing import Any
+from urllib.parse import urlencode
 
 from django.db.models import Prefetch, QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, render
 from django.utils import formats
 from django.utils.translation import gettext as _
 from django_countries import countries
 
 from core.editorial import published_q
-from core.web.cache import public_page
+from core.web.cache import per_version, public_page
+from core.web.keyset import SortKey, keyset_page
 from core.web.pages import absolute, filter_list, json_ld, paginate, preview_state
 from events.filters import EventFilter
 from events.models import (
@@ -41,29 +45,83 @@ def _published_issues() -> QuerySet:
     return Issue.objects.published()
 
 
+# The timeline's order, newest first; the id makes every row's position unique (keyset pages).
+TIMELINE_ORDER = (
+    SortKey("start_date", descending=True, kind=date),
+    SortKey("title", descending=False, kind=str),
+    SortKey("id", descending=False, kind=int),
+)
+# People offered by name when a typed name matches several.
+PERSON_MATCHES = 10
+
+
+def _resolve_person(request: HttpRequest) -> tuple[QueryDict, Person | None, list[Person], str]:
+    """`?person=` as a published person's slug, or a name typed in the form (no JavaScript).
+
+    A name resolves through the people search (any name form, alias or script): one match is
+    used as if its slug had been sent; several are offered as links; none is a message.
+    Returns the query to filter with, the person, the candidates and a message.
+    """
+    data = request.GET.copy()
+    raw = data.get("person", "").replace("\x00", "").strip()[:200]
+    if not raw:
+        return data, None, [], ""
+    people = Person.objects.published()
+    person = people.filter(slug=raw).first()
+    if person is None:
+        exact = list(people.filter(display_name__iexact=raw)[:2])
+        matches = exact or list(
+            people.search(raw).order_by("sort_name", "id")[: PERSON_MATCHES + 1]
+        )
+        if len(matches) == 1:
+            person = matches[0]
+        else:
+            data.pop("person")
+            if matches:
+                return data, None, matches[:PERSON_MATCHES], ""
+            return (
+                data,
+                None,
+                [],
+                _("No one called “%(name)s” is listed; the person filter was ignored.")
+                % {"name": raw[:40]},
+            )
+    data["person"] = person.slug
+    return data, person, [], ""
+
+
 @public_page
 def event_list(request: HttpRequest) -> HttpResponse:
-    filtered = filter_list(request, EventFilter, Event.objects.published())
-    events = (
-        filtered.queryset.select_related("series")
-        .prefetch_related(Prefetch("issues", queryset=_published_issues().only("slug", "title")))
-        .order_by("-start_date", "title")
+    data, person, candidates, person_error = _resolve_person(request)
+    filtered = filter_list(request, EventFilter, Event.objects.published(), data=data)
+    events = filtered.queryset.select_related("series").prefetch_related(
+        Prefetch("issues", queryset=_published_issues().only("slug", "title"))
     )
-    page = paginate(request, events)
+    filters = sorted((key, data.getlist(key)) for key in filtered.params)
+    # Counted once per content version and filter, not at every page of it.
+    count = per_version(
+        "event-count:" + hashlib.sha256(repr(filters).encode()).hexdigest(),
+        filtered.queryset.count,
+    )
+    page = keyset_page(request, events, TIMELINE_ORDER, count)
     months = [
         (formats.date_format(month, "YEAR_MONTH_FORMAT"), list(rows))
         for month, rows in groupby(page.object_list, key=lambda e: e.start_date.replace(day=1))
     ]
+    errors = [*filtered.errors, *filter(None, [person_error, page.error])]
+    feed_query = urlencode([(key, value) for key, values in filters for value in values])
     context = {
         "page_obj": page,
         "months": months,
-        "errors": filtered.errors,
-        "invalid": filtered.invalid,
+        "errors": errors,
+        "invalid": filtered.invalid + (["person"] if person_error else []),
         "filters": filtered.params,
+        "person": person,
+        "person_candidates": candidates,
+        "feed_query": f"?{feed_query}" if feed_query else "",
         "kinds": EventKind.choices,
         "statuses": EventStatus.choices,
         "issue_choices": _published_issues().values_list("slug", "title"),
-        "person_choices": Person.objects.published().values_list("slug", "display_name"),
         "country_choices": _event_countries(),
         "nav": "events",
     }
@@ -71,7 +129,17 @@ def event_list(request: HttpRequest) -> HttpResponse:
 
 
 def _event_countries() -> list[tuple[str, str]]:
-    codes = {c for c in Event.objects.published().values_list("country", flat=True) if c}
+    codes = per_version(
+        "event-countries",
+        lambda: {
+            c
+            for c in Event.objects.published()
+            .order_by()
+            .values_list("country", flat=True)
+            .distinct()
+            if c
+        },
+    )
     return sorted(((code, countries.name(code)) for code in codes), key=lambda pair: pair[1])
 
 

@@ -71,8 +71,16 @@ class FilteredList:
     invalid: list[str] = field(default_factory=list)
 
 
+# Query parameters that choose a page of a list, not which rows are in it.
+NOT_FILTERS = frozenset({"page", "after", "before"})
+
+
 def filter_list(
-    request: HttpRequest, filterset_class: type, queryset: QuerySet, **choices: Any
+    request: HttpRequest,
+    filterset_class: type,
+    queryset: QuerySet,
+    data: QueryDict | None = None,
+    **choices: Any,
 ) -> FilteredList:
     """`queryset` narrowed by the page's FilterSet (the one the API uses for the same list).
 
@@ -80,14 +88,16 @@ def filter_list(
     with a message naming it; the good ones still apply, so a page never answers 400 or 500.
     `choices` narrows a field to what the page offers, e.g. `country=[("KR", "South Korea")]`
     (a list of choices) or `organization=<QuerySet>` (a model choice field's queryset).
+    `data` replaces the query string (a page that resolved some values first).
     """
-    params = {k: v for k, v in request.GET.items() if k != "page" and v.strip()}
+    query = request.GET if data is None else data
+    params = {k: v for k, v in query.items() if k not in NOT_FILTERS and v.strip()}
     if not params:
         return FilteredList(queryset, params)
     data = QueryDict(mutable=True)
-    for key, values in request.GET.lists():
+    for key, values in query.lists():
         kept = [value for value in values if value.strip()]
-        if key != "page" and kept:
+        if key not in NOT_FILTERS and kept:
             data.setlist(key, kept)
     filterset = filterset_class(data, queryset=queryset, request=request)
     for name, narrowed in choices.items():
