@@ -9,6 +9,9 @@ from __future__ import annotations
 
 # Public list pages (people, events, issues, sources): rows per `?page=`.
 WEB_PAGE_SIZE = 25
+# Lists on a detail page (a person's events, an issue's events, what cites a source): the latest
+# this many, with a link to the whole filtered timeline.
+DETAIL_LIST_ROWS = 25
 # Editors' change lists in the admin.
 ADMIN_PAGE_SIZE = 50
 # API lists: `?page_size=` from 1 to API_MAX_PAGE_SIZE, API_DEFAULT_PAGE_SIZE without it.

@@ -18,7 +18,7 @@ from django_countries import countries
 from core.editorial import published_q
 from core.web.cache import per_version, public_page
 from core.web.keyset import SortKey, keyset_page
-from core.web.pages import absolute, filter_list, json_ld, paginate, preview_state
+from core.web.pages import absolute, filter_list, json_ld, paginate, preview_state, summarise
 from events.filters import EventFilter
 from events.models import (
     Event,
@@ -292,18 +292,30 @@ def source_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "source": source,
         "preview": preview_state(source),
-        "event_citations": EventCitation.objects.filter(source=source)
-        .of_published_facts()
-        .select_related("event"),
-        "statement_citations": StatementCitation.objects.filter(source=source)
-        .of_published_facts()
-        .select_related("statement__speaker", "statement__event"),
-        "development_citations": DevelopmentCitation.objects.filter(source=source)
-        .of_published_facts()
-        .select_related("development__issue"),
-        "stance_citations": StanceCitation.objects.filter(source=source)
-        .of_published_facts()
-        .select_related("stance__issue", "stance__organization"),
+        "event_citations": summarise(
+            EventCitation.objects.filter(source=source)
+            .of_published_facts()
+            .select_related("event")
+            .order_by("-event__start_date", "id")
+        ),
+        "statement_citations": summarise(
+            StatementCitation.objects.filter(source=source)
+            .of_published_facts()
+            .select_related("statement__speaker", "statement__event")
+            .order_by("-statement__said_date", "id")
+        ),
+        "development_citations": summarise(
+            DevelopmentCitation.objects.filter(source=source)
+            .of_published_facts()
+            .select_related("development__issue")
+            .order_by("-development__happened_date", "id")
+        ),
+        "stance_citations": summarise(
+            StanceCitation.objects.filter(source=source)
+            .of_published_facts()
+            .select_related("stance__issue", "stance__organization")
+            .order_by("-stance__as_of_date", "id")
+        ),
         "nav": "sources",
     }
     return render(request, "events/source_detail.html", context)

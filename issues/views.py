@@ -9,9 +9,9 @@ from django.utils import timezone
 from django_countries import countries
 
 from core.editorial import published_q
-from core.web.cache import public_page
+from core.web.cache import per_version, public_page
 from core.web.charts import activity_chart, monthly_counts
-from core.web.pages import filter_list, parse_as_of, preview_state
+from core.web.pages import filter_list, parse_as_of, preview_state, summarise
 from events.models import Event
 from issues.filters import IssueFilter
 from issues.models import (
@@ -111,8 +111,11 @@ def issue_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "developments": developments,
         "columns": _stance_columns(list(issue.stances.all()), as_of),
         "related": Issue.objects.published().filter(related_issues=issue),
-        "events": events.order_by("-start_date", "title"),
-        "chart": activity_chart(monthly_counts(events)),
+        "events": summarise(events.order_by("-start_date", "title", "id")),
+        # Counted once per content version, not over every event of the issue at each render.
+        "chart": activity_chart(
+            per_version(f"issue-months:{issue.pk}", lambda: monthly_counts(events))
+        ),
         "today": timezone.localdate(),
         "nav": "issues",
     }

@@ -11,7 +11,15 @@ from django.utils import timezone
 from django_countries import countries as country_names
 
 from core.web.cache import public_page
-from core.web.pages import absolute, filter_list, json_ld, paginate, parse_as_of, preview_state
+from core.web.pages import (
+    absolute,
+    filter_list,
+    json_ld,
+    paginate,
+    parse_as_of,
+    preview_state,
+    summarise,
+)
 from events.models import EventParticipation, Source, Statement, StatementCitation
 from people.filters import PersonFilter
 from people.models import Organization, Person, Position
@@ -104,7 +112,7 @@ def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
         EventParticipation.objects.published()
         .filter(person=person)
         .select_related("event")
-        .order_by("-event__start_date")
+        .order_by("-event__start_date", "event__title", "id")
     )
     statements = (
         Statement.objects.published()
@@ -125,9 +133,14 @@ def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "current": current,
         "held_positions": [p for p in positions if p.is_held_on(day)],
         "past_positions": [p for p in positions if not p.is_held_on(day)],
-        "participations": participations,
-        "statements": statements,
-        "authored": Source.objects.published().filter(authors=person).with_outlet(),
+        "participations": summarise(participations),
+        "statements": summarise(statements),
+        "authored": summarise(
+            Source.objects.published()
+            .filter(authors=person)
+            .with_outlet()
+            .order_by("-published_on_date", "title", "id")
+        ),
         "json_ld": json_ld(_person_json_ld(person, current)),
         "nav": "people",
     }

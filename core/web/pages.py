@@ -15,7 +15,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from core.editorial import EditorialStatus
-from core.pagination import WEB_PAGE_SIZE
+from core.pagination import DETAIL_LIST_ROWS, WEB_PAGE_SIZE
 
 # As django.utils.html.json_script does: nothing in the text can end the <script> element.
 JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
@@ -47,6 +47,30 @@ def preview_state(obj: Model) -> str:
 def paginate(request: HttpRequest, items: Any, per_page: int = WEB_PAGE_SIZE) -> Page:
     """The requested page; a bad or out-of-range `?page=` gives the nearest valid page."""
     return Paginator(items, per_page).get_page(request.GET.get("page"))
+
+
+@dataclass
+class Summary:
+    """The first `limit` rows of a long list on a detail page, and whether there are more."""
+
+    rows: list[Any]
+    more: bool
+    limit: int
+
+    def __iter__(self) -> Any:
+        return iter(self.rows)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __bool__(self) -> bool:
+        return bool(self.rows)
+
+
+def summarise(queryset: QuerySet, limit: int = DETAIL_LIST_ROWS) -> Summary:
+    """At most `limit` rows (one query): a detail page stays bounded however long the list."""
+    rows = list(queryset[: limit + 1])
+    return Summary(rows[:limit], len(rows) > limit, limit)
 
 
 def absolute(path: str) -> str:

@@ -477,3 +477,16 @@ def test_bad_filter_field_is_marked_invalid_for_assistive_tech(client):
     field = re.search(r'<input id="f-from"[^>]*>', html).group(0)
     assert 'aria-invalid="true"' in field
     assert "filter-errors" in field
+
+
+def test_source_page_lists_the_latest_citing_events(client):
+    source = SourceFactory()
+    for day in range(30):
+        event = EventFactory(
+            title=f"Cited {day:02d}", start_date=dt.date(2025, 1, 1) + dt.timedelta(days=day)
+        )
+        EventCitationFactory(event=event, source=source)
+    html = client.get(source.get_absolute_url()).content.decode()
+    assert "Cited 29" in html
+    assert "Cited 04" not in html
+    assert "The latest 25 are shown." in html

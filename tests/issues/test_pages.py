@@ -196,3 +196,17 @@ def test_issue_page_keeps_a_column_for_a_side_without_a_stance(client, hallyu):
     stances = html.split('id="stances"')[1].split("</section>")[0]
     assert re.findall(r"<h3>(.*?)</h3>", stances) == ["South Korea", "China"]
     assert "No stance recorded yet." in stances
+
+
+def test_issue_page_lists_the_latest_events_and_links_the_rest(client):
+    issue = IssueFactory(slug="busy")
+    for day in range(30):
+        EventFactory(
+            title=f"Talks {day:02d}", start_date=dt.date(2025, 1, 1) + dt.timedelta(days=day)
+        ).issues.add(issue)
+    html = client.get("/issues/busy/").content.decode()
+    assert "Talks 29" in html
+    assert "Talks 05" in html
+    assert "Talks 04" not in html
+    assert "The latest 25 are shown" in html
+    assert 'href="/events/?issue=busy"' in html

@@ -12,6 +12,7 @@ from core.editorial import EditorialStatus
 from people.models import NameKind
 from people.services import person_refresh_search_key
 from tests.factories import (
+    EventFactory,
     EventParticipationFactory,
     OrganizationFactory,
     PersonFactory,
@@ -227,3 +228,19 @@ def test_people_pages_query_count_is_constant(client, rows, django_assert_num_qu
     assert_page_queries(client, "/people/?organization=org", django_assert_num_queries, 6)
     assert_page_queries(client, "/people/busy/", django_assert_num_queries, 8)
     assert_page_queries(client, "/organizations/org/", django_assert_num_queries, 3)
+
+
+def test_person_page_lists_the_latest_events_and_links_the_rest(client):
+    # given a person at 30 events
+    person = PersonFactory(slug="busy")
+    for day in range(30):
+        event = EventFactory(
+            title=f"Meeting {day:02d}", start_date=dt.date(2025, 1, 1) + dt.timedelta(days=day)
+        )
+        EventParticipationFactory(person=person, event=event)
+    html = client.get("/people/busy/").content.decode()
+    # then the page shows the latest 25 and links the whole filtered timeline
+    assert "Meeting 29" in html
+    assert "Meeting 05" in html
+    assert "Meeting 04" not in html
+    assert 'href="/events/?person=busy"' in html
