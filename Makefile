@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run worker serve demo test lint bench clean-db messages
+.PHONY: install run worker serve demo test lint bench bench-pages clean-db messages
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -52,6 +52,10 @@ test: lint
 
 bench: install
 	$(BIN)/python bench/api.py
+
+# Public doors at 1,000 and 100,000 events: uncached, cached, 304 and bare bytes (docs/performance.md).
+bench-pages: install
+	$(BIN)/python bench/pages.py $(BENCH_ARGS)
 
 messages: install
 	$(BIN)/python manage.py makemessages -l ko -l zh_Hans --ignore=.venv --ignore=node_modules

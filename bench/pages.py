@@ -1,0 +1,236 @@
+"""Benchmark the public doors at two sizes: uncached, cached and 304, against bare bytes.
+
+    make bench-pages                                    # 1,000 and 100,000 events
+    .venv/bin/python bench/pages.py --sizes 1000,20000 --requests 10
+
+For each size a SQLite database is built once with `generate_synthetic` (kept as
+bench/results/base-<size>.sqlite3, gitignored) and copied fresh for each run, then migrated (which
+runs ANALYZE). Three gunicorn servers with two workers and DEBUG=false serve it:
+
+- "uncached": CACHE_URL=dummycache:// — every request renders (and looks the version up);
+- "cached": the default shared file cache, warmed by one request first;
+- "bare": bench/bare_wsgi.py answering each URL with the very bytes the cached server sent.
+
+Each door gets `--requests` sequential requests per column (median milliseconds, wall clock
+from the client); "304" sends the cached answer's ETag back. The table ends with the
+large/small ratio of the uncached column per door. The machine is shared and noisy: read the
+ratios. Results also go to bench/results/pages.json. See docs/performance.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results"
+PYTHON = ROOT / ".venv" / "bin" / "python"
+GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
+sys.path.insert(0, str(ROOT / "bench"))
+
+from bare_wsgi import body_name  # noqa: E402
+
+
+def parse_args() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1000,100000", help="Event counts, comma-separated.")
+    parser.add_argument("--requests", type=int, default=20, help="Requests per door and column.")
+    parser.add_argument("--port", type=int, default=int(os.environ.get("BENCH_PORT", "8180")))
+    return parser.parse_args()
+
+
+def base_database(events: int) -> Path:
+    """bench/results/base-<n>.sqlite3, generated once (people and issues scale with events)."""
+    label = f"{events // 1000}k" if events % 1000 == 0 else str(events)
+    path = RESULTS / f"base-{label}.sqlite3"
+    if path.exists():
+        return path
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{path}"}
+    subprocess.run(
+        [PYTHON, "manage.py", "migrate", "--noinput", "-v0"], cwd=ROOT, env=env, check=True
+    )
+    people, issues = max(50, events // 50), max(10, events // 500)
+    subprocess.run(
+        [PYTHON, "manage.py", "generate_synthetic", "--events", str(events), "--people",
+         str(people), "--issues", str(issues), "--seed", "1"],
+        cwd=ROOT, env=env, check=True,
+    )  # fmt: skip
+    return path
+
+
+def doors(db: Path) -> dict[str, str]:
+    """The URLs measured: each public door, at its heaviest row where it has one."""
+    with sqlite3.connect(db) as conn:
+        one = lambda sql: conn.execute(sql).fetchone()[0]  # noqa: E731
+        person = one(
+            "SELECT p.slug FROM people_person p JOIN events_eventparticipation ep"
+            " ON ep.person_id = p.id WHERE p.editorial_status = 'published'"
+            " GROUP BY p.id ORDER BY count(*) DESC LIMIT 1"
+        )
+        issue = one(
+            "SELECT i.slug FROM issues_issue i JOIN issues_issue_events ie ON ie.issue_id = i.id"
+            " WHERE i.editorial_status = 'published' GROUP BY i.id ORDER BY count(*) DESC LIMIT 1"
+        )
+        event = one(
+            "SELECT slug FROM events_event WHERE editorial_status = 'published'"
+            " ORDER BY start_date DESC LIMIT 1 OFFSET 10"
+        )
+        source = one(
+            "SELECT id FROM events_source WHERE editorial_status = 'published' ORDER BY id LIMIT 1"
+        )
+    return {
+        "home": "/",
+        "timeline": "/events/",
+        "timeline page 5": "/events/?page=5",
+        "timeline deep (cursor)": "",  # found from page 10's "Older" link
+        "person (most events)": f"/people/{person}/",
+        "issue (most events)": f"/issues/{issue}/",
+        "event": f"/events/{event}/",
+        "sources": "/sources/",
+        "source": f"/sources/{source}/",
+        "feed latest.rss": "/feeds/latest.rss",
+        "issue calendar": f"/issues/{issue}/calendar.ics",
+        "events calendar": "/events/calendar.ics",
+        "sitemap index": "/sitemap.xml",
+        "api events": "/api/v1/events/?page_size=50",
+    }
+
+
+class Server:
+    def __init__(self, port: int, env: dict[str, str], app: str = "config.wsgi") -> None:
+        self.port = port
+        self.process = subprocess.Popen(
+            [GUNICORN, "--workers", "2", "--bind", f"127.0.0.1:{port}", "--timeout", "120",
+             "--log-level", "warning", app],
+            cwd=ROOT, env=env,
+        )  # fmt: skip
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2)  # noqa: S310
+                return
+            except urllib.error.HTTPError:
+                return  # the bare app answers 404 to it: it is up
+            except OSError:
+                time.sleep(0.2)
+        raise RuntimeError(f"server on {port} did not start")
+
+    def get(self, url: str, headers: dict[str, str] | None = None) -> tuple[int, bytes, dict]:
+        request = urllib.request.Request(
+            f"http://127.0.0.1:{self.port}{url}", headers=headers or {}
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=120) as response:  # noqa: S310
+                return response.status, response.read(), dict(response.headers)
+        except urllib.error.HTTPError as error:
+            return error.code, error.read(), dict(error.headers)
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=30)
+
+
+def timed(server: Server, url: str, n: int, headers: dict[str, str] | None = None) -> float:
+    server.get(url, headers)  # one discarded request: worker start-up, imports, connections
+    samples = []
+    for _ in range(n):
+        started = time.perf_counter()
+        server.get(url, headers)
+        samples.append((time.perf_counter() - started) * 1000)
+    return statistics.median(samples)
+
+
+def measure(size: int, requests: int, port: int) -> dict[str, dict[str, float]]:
+    base = base_database(size)
+    work = Path(tempfile.mkdtemp(prefix="bench-pages-"))
+    db = work / "db.sqlite3"
+    shutil.copy(base, db)
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"sqlite:///{db}",
+        "DEBUG": "false",
+        "SECRET_KEY": "bench-pages-not-secret",
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "SECURE_SSL_REDIRECT": "false",
+        "API_ANON_RATE": "1000000/minute",
+        "BARE_DIR": str(work / "bare"),
+    }
+    subprocess.run(
+        [PYTHON, "manage.py", "migrate", "--noinput", "-v0"], cwd=ROOT, env=env, check=True
+    )
+    subprocess.run(
+        [PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True
+    )
+    (work / "bare").mkdir()
+    uncached = Server(port, {**env, "CACHE_URL": "dummycache://"})
+    cached = Server(port + 1, {**env, "CACHE_URL": f"filecache://{work / 'cache'}"})
+    results: dict[str, dict[str, float]] = {}
+    try:
+        urls = doors(db)
+        page10 = cached.get("/events/?page=10")[1].decode()
+        older = re.search(r'<a rel="next" href="([^"]+)"', page10)
+        urls["timeline deep (cursor)"] = "/events/" + older.group(1).replace("&amp;", "&")
+        for name, url in urls.items():
+            status, body, headers = cached.get(url)  # warms the cache
+            (work / "bare" / body_name(url)).write_bytes(body)
+            (work / "bare" / (body_name(url) + ".type")).write_text(headers["Content-Type"])
+            etag = headers.get("ETag", "")
+            results[name] = {
+                "url": url,  # type: ignore[dict-item]
+                "status": status,
+                "kb": round(len(body) / 1024, 1),
+                "uncached": timed(uncached, url, requests),
+                "cached": timed(cached, url, requests),
+                "304": timed(cached, url, requests, {"If-None-Match": etag}) if etag else -1,
+            }
+            print(f"  {size}: {name} {results[name]}", flush=True)
+        bare = Server(port + 2, env, app="bare_wsgi:application")
+        try:
+            for row in results.values():
+                row["bare"] = timed(bare, str(row["url"]), requests)
+        finally:
+            bare.stop()
+    finally:
+        uncached.stop()
+        cached.stop()
+        shutil.rmtree(work, ignore_errors=True)
+    return results
+
+
+def main() -> None:
+    args = parse_args()
+    sizes = [int(size) for size in args.sizes.split(",")]
+    os.environ["PYTHONPATH"] = os.pathsep.join([str(ROOT / "bench"), str(ROOT)])
+    runs = {size: measure(size, args.requests, args.port) for size in sizes}
+    small, large = runs[sizes[0]], runs[sizes[-1]]
+    columns = ("uncached", "cached", "304", "bare")
+    print(f"\nMedian ms of {args.requests} sequential requests; gunicorn 2 workers, DEBUG=false.")
+    header = ["door"] + [f"{c} {s}" for s in sizes for c in columns] + [f"KB {sizes[-1]}", "ratio"]
+    print("| " + " | ".join(header) + " |")
+    print("|" + "---|" * len(header))
+    for name in small:
+        cells = [name]
+        for size in sizes:
+            cells += [f"{runs[size][name][c]:.1f}" for c in columns]
+        ratio = large[name]["uncached"] / small[name]["uncached"]
+        cells += [f"{large[name]['kb']}", f"{ratio:.2f}×"]
+        print("| " + " | ".join(cells) + " |")
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / "pages.json").write_text(json.dumps({str(k): v for k, v in runs.items()}, indent=1))
+
+
+if __name__ == "__main__":
+    main()
