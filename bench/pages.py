@@ -7,7 +7,8 @@ For each size a SQLite database is built once with `generate_synthetic` (kept as
 bench/results/base-<size>.sqlite3, gitignored) and copied fresh for each run, then migrated (which
 runs ANALYZE). Three gunicorn servers with two workers and DEBUG=false serve it:
 
-- "uncached": CACHE_URL=dummycache:// — every request renders (and looks the version up);
+- "uncached": PUBLIC_PAGE_CACHE=false — every request renders the page; aggregates kept per
+  content version (the chart, the timeline's count) are computed once, as on a live site;
 - "cached": the default shared file cache, warmed by one request first;
 - "bare": bench/bare_wsgi.py answering each URL with the very bytes the cached server sent.
 
@@ -24,6 +25,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import sqlite3
 import statistics
 import subprocess
@@ -175,7 +177,9 @@ def measure(size: int, requests: int, port: int) -> dict[str, dict[str, float]]:
         [PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True
     )
     (work / "bare").mkdir()
-    uncached = Server(port, {**env, "CACHE_URL": "dummycache://"})
+    uncached = Server(
+        port, {**env, "PUBLIC_PAGE_CACHE": "false", "CACHE_URL": f"filecache://{work / 'c1'}"}
+    )
     cached = Server(port + 1, {**env, "CACHE_URL": f"filecache://{work / 'cache'}"})
     results: dict[str, dict[str, float]] = {}
     try:
@@ -211,6 +215,8 @@ def measure(size: int, requests: int, port: int) -> dict[str, dict[str, float]]:
 
 
 def main() -> None:
+    # A terminated bench still stops its servers (the finally blocks run).
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
     args = parse_args()
     sizes = [int(size) for size in args.sizes.split(",")]
     os.environ["PYTHONPATH"] = os.pathsep.join([str(ROOT / "bench"), str(ROOT)])

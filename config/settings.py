@@ -146,6 +146,9 @@ CACHES = {"default": env.cache("CACHE_URL", default=f"filecache://{BASE_DIR / '.
 if CACHES["default"]["BACKEND"].endswith("FileBasedCache"):
     CACHES["default"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 5000)
 CACHE_MIDDLEWARE_SECONDS = env.int("CACHE_SECONDS", default=300)
+# PUBLIC_PAGE_CACHE=false renders every public page (bench-pages' "uncached" column, debugging);
+# aggregates, the content version and ETags still use the cache.
+PUBLIC_PAGE_CACHE = env.bool("PUBLIC_PAGE_CACHE", default=True)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django_countries import countries
 
 from core.editorial import published_q
-from core.web.cache import per_version, public_page
+from core.web.cache import per_version, public_detail_page, public_page
 from core.web.keyset import SortKey, keyset_page
 from core.web.pages import absolute, filter_list, json_ld, paginate, preview_state, summarise
 from events.filters import EventFilter
@@ -198,7 +198,7 @@ def _event_json_ld(event: Event) -> dict[str, Any]:
     return data
 
 
-@public_page
+@public_detail_page
 def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
     event = get_object_or_404(
         Event.objects.visible_to(request.user).select_related("series").with_parent(request.user),
@@ -281,7 +281,7 @@ def source_list(request: HttpRequest) -> HttpResponse:
     return render(request, "events/source_list.html", {"page_obj": page, "nav": "sources"})
 
 
-@public_page
+@public_detail_page
 def source_detail(request: HttpRequest, pk: int) -> HttpResponse:
     source = get_object_or_404(
         Source.objects.visible_to(request.user)
@@ -296,25 +296,26 @@ def source_detail(request: HttpRequest, pk: int) -> HttpResponse:
             EventCitation.objects.filter(source=source)
             .of_published_facts()
             .select_related("event")
-            .order_by("-event__start_date", "id")
+            # Newest first by id: ordering by the event's date made SQLite walk every event.
+            .order_by("-id")
         ),
         "statement_citations": summarise(
             StatementCitation.objects.filter(source=source)
             .of_published_facts()
             .select_related("statement__speaker", "statement__event")
-            .order_by("-statement__said_date", "id")
+            .order_by("-id")
         ),
         "development_citations": summarise(
             DevelopmentCitation.objects.filter(source=source)
             .of_published_facts()
             .select_related("development__issue")
-            .order_by("-development__happened_date", "id")
+            .order_by("-id")
         ),
         "stance_citations": summarise(
             StanceCitation.objects.filter(source=source)
             .of_published_facts()
             .select_related("stance__issue", "stance__organization")
-            .order_by("-stance__as_of_date", "id")
+            .order_by("-id")
         ),
         "nav": "sources",
     }

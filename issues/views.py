@@ -9,7 +9,7 @@ from django.utils import timezone
 from django_countries import countries
 
 from core.editorial import published_q
-from core.web.cache import per_version, public_page
+from core.web.cache import per_version, public_detail_page, public_page
 from core.web.charts import activity_chart, monthly_counts
 from core.web.pages import filter_list, parse_as_of, preview_state, summarise
 from events.models import Event
@@ -75,7 +75,7 @@ def _stance_columns(stances: list[Stance], day: object) -> list[dict[str, object
     return sorted(parties.values(), key=order)
 
 
-@public_page
+@public_detail_page
 def issue_detail(request: HttpRequest, slug: str) -> HttpResponse:
     issue = get_object_or_404(
         Issue.objects.visible_to(request.user).prefetch_related(

@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django_countries import countries as country_names
 
-from core.web.cache import public_page
+from core.web.cache import public_detail_page, public_page
 from core.web.pages import (
     absolute,
     filter_list,
@@ -96,7 +96,7 @@ def _person_json_ld(person: Person, position: Position | None) -> dict[str, obje
     }
 
 
-@public_page
+@public_detail_page
 def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
     person = get_object_or_404(
         Person.objects.visible_to(request.user).prefetch_related(
@@ -147,7 +147,7 @@ def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "people/person_detail.html", context)
 
 
-@public_page
+@public_detail_page
 def organization_detail(request: HttpRequest, slug: str) -> HttpResponse:
     organization = get_object_or_404(
         Organization.objects.visible_to(request.user).with_parent(request.user), slug=slug

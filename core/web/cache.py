@@ -14,7 +14,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import time
+import uuid
 from collections.abc import Callable
+from contextvars import ContextVar
 from functools import wraps
 from typing import Any, TypeVar
 
@@ -31,7 +33,7 @@ from django.utils.crypto import salted_hmac
 from django.utils.http import http_date, parse_etags
 from django.utils.translation import get_language
 
-from core.content import content_models
+from core.content import content_models, is_content
 
 VERSION_KEY = "content-version"
 PAGE_KEY_PREFIX = "public-page"
@@ -77,6 +79,7 @@ def bump_content_version(instance: Any = None) -> float:
         _, scheduled, known = stored
         if scheduled is not None and scheduled <= now.timestamp():
             scheduled, known = None, False  # it has passed: the next one must be looked up
+            bump_epoch()  # and what went public then is unknown here
     hint = getattr(instance, "publish_at", None)
     if hint is not None and hint > now:
         scheduled = min(filter(None, [scheduled, hint.timestamp()]))
@@ -94,6 +97,8 @@ def content_version() -> float:
         version, scheduled, known = stored
     if scheduled is not None and scheduled <= now.timestamp():
         version, known = now.timestamp(), False  # scheduled content just went public
+    if stored is None or (scheduled is not None and scheduled <= now.timestamp()):
+        bump_epoch()  # what changed is unknown: every scoped page starts afresh too
     if stored is None or not known:
         scheduled = _next_scheduled_publish(now)
         cache.set(VERSION_KEY, (version, scheduled, True), VERSION_TIMEOUT)
@@ -111,6 +116,123 @@ def _effective_version(request: HttpRequest) -> float:
     value = max(content_version(), midnight)
     request._content_version = value  # type: ignore[attr-defined]
     return value
+
+
+# --- Scoped invalidation: detail pages that outlive edits of unrelated content ----------------
+#
+# A detail page (an event, a person, an issue...) is cached with the tags of every content row
+# it loaded, each tag holding a token that changes when that row (or a row next to it) is saved.
+# A cached copy is served only while all its tags still hold the tokens it was rendered with, so
+# an edit of event A re-renders A's page, its people's, its issues' and its sources' pages, and
+# leaves an unrelated issue's page cached. What cannot be scoped (a deletion, a scheduled
+# publish going live, a relation emptied, a row with too many neighbours) moves the epoch,
+# which every scoped page's key holds. List pages (home, timeline, search, feeds) keep the
+# site-wide content version: any edit may change them.
+
+EPOCH_KEY = "content-epoch"
+TAG_PREFIX = "content-tag"
+_dependencies: ContextVar[set[str] | None] = ContextVar("page_dependencies", default=None)
+
+
+def content_tag(model: type, pk: Any) -> str:
+    return f"{TAG_PREFIX}:{model._meta.label_lower}:{pk}"  # type: ignore[attr-defined]
+
+
+def bump_epoch() -> None:
+    cache.set(EPOCH_KEY, uuid.uuid4().hex, VERSION_TIMEOUT)
+
+
+def bump_tags(tags: set[str]) -> None:
+    """Every page rendered with any of `tags` is stale from now on."""
+    if tags:
+        token = uuid.uuid4().hex
+        cache.set_many(dict.fromkeys(tags, token), VERSION_TIMEOUT)
+
+
+def record_loaded(sender: type, instance: Any, **kwargs: Any) -> None:
+    """post_init: while a scoped page renders, note each content row it loads."""
+    loaded = _dependencies.get()
+    if loaded is not None and instance.pk is not None and is_content(sender):
+        loaded.add(content_tag(sender, instance.pk))
+
+
+def _epoch() -> str:
+    epoch = cache.get(EPOCH_KEY)
+    if epoch is None:
+        epoch = uuid.uuid4().hex
+        if not cache.add(EPOCH_KEY, epoch, VERSION_TIMEOUT):
+            epoch = cache.get(EPOCH_KEY) or epoch
+    return epoch
+
+
+def scoped_page_key(request: HttpRequest) -> str:
+    """Cache key of a scoped page: URL, language, epoch and day ("what's coming" moves daily)."""
+    url = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+    day = timezone.localdate().isoformat()
+    return f"{PAGE_KEY_PREFIX}:scoped:{_epoch()}:{day}:{get_language()}:{url}"
+
+
+def _current_scoped(key: str) -> HttpResponse | None:
+    entry = cache.get(key)
+    if entry is None:
+        return None
+    response, tokens = entry
+    if tokens and cache.get_many(list(tokens)) != tokens:
+        return None  # a row it shows (or one next to it) changed since
+    return response
+
+
+def _render_scoped(
+    key: str, view: Callable[..., HttpResponse], request: HttpRequest, args: Any, kwargs: Any
+) -> HttpResponse:
+    version = content_version()
+    loaded: set[str] = set()
+    reset = _dependencies.set(loaded)
+    try:
+        response = view(request, *args, **kwargs)
+        if hasattr(response, "render") and not response.is_rendered:
+            response.render()
+    finally:
+        _dependencies.reset(reset)
+    storable = response.status_code == 200 and not response.cookies and not response.streaming
+    # A save during the render may not be in what was read: serve it, but do not keep it.
+    if storable and content_version() == version:
+        tokens = cache.get_many(list(loaded))
+        missing = loaded - set(tokens)
+        if missing:
+            for tag in missing:
+                cache.add(tag, uuid.uuid4().hex, VERSION_TIMEOUT)
+            tokens = cache.get_many(list(loaded))
+        if set(tokens) == loaded:
+            cache.set(key, (response, tokens), settings.CACHE_MIDDLEWARE_SECONDS)
+    return response
+
+
+def _scoped_cached_or_rendered(
+    request: HttpRequest, view: Callable[..., HttpResponse], args: Any, kwargs: Any
+) -> HttpResponse:
+    """As `_cached_or_rendered` (one render per miss), for a page cached with its row tags."""
+    if not getattr(settings, "PUBLIC_PAGE_CACHE", True):
+        return view(request, *args, **kwargs)
+    key = scoped_page_key(request)
+    response = _current_scoped(key)
+    if response is not None:
+        return response
+    lock = f"{key}:rendering"
+    if cache.add(lock, 1, RENDER_LOCK_SECONDS):
+        try:
+            return _current_scoped(key) or _render_scoped(key, view, request, args, kwargs)
+        finally:
+            cache.delete(lock)
+    deadline = time.monotonic() + RENDER_WAIT_SECONDS
+    while time.monotonic() < deadline:
+        time.sleep(RENDER_POLL_SECONDS)
+        response = _current_scoped(key)
+        if response is not None:
+            return response
+        if cache.get(lock) is None:
+            break
+    return _render_scoped(key, view, request, args, kwargs)
 
 
 def _is_anonymous_read(request: HttpRequest) -> bool:
@@ -197,6 +319,8 @@ def _cached_or_rendered(
     the others wait for its result, and render themselves only if it takes too long. Nothing
     stale is served: an unpublished item must be gone from every page at once.
     """
+    if not getattr(settings, "PUBLIC_PAGE_CACHE", True):
+        return view(request, *args, **kwargs)
     response = cache.get(key)
     if response is not None:
         return response
@@ -221,7 +345,9 @@ def _cached_or_rendered(
     return _render_and_store(key, view, request, args, kwargs)
 
 
-def _cache_anonymous(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+def _cache_anonymous(
+    view: Callable[..., HttpResponse], scoped: bool = False
+) -> Callable[..., HttpResponse]:
     @wraps(view)
     def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if not _is_anonymous_read(request):
@@ -229,7 +355,10 @@ def _cache_anonymous(view: Callable[..., HttpResponse]) -> Callable[..., HttpRes
             # Staff may be looking at a preview: never let anything store it.
             patch_cache_control(response, private=True, no_cache=True, no_store=True)
             return response
-        response = _cached_or_rendered(request, page_cache_key(request), view, args, kwargs)
+        if scoped:
+            response = _scoped_cached_or_rendered(request, view, args, kwargs)
+        else:
+            response = _cached_or_rendered(request, page_cache_key(request), view, args, kwargs)
         patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
         # The language is the URL's (core.web.language adds Accept-Language where it is not).
         patch_vary_headers(response, ("Cookie",))
@@ -251,7 +380,18 @@ def _answer_conditionally(request: HttpRequest, response: HttpResponse) -> HttpR
     )
 
 
-def public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+def public_detail_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """`public_page` for one item's page: its cached copy outlives edits of unrelated content.
+
+    Cached with the tags of the rows it showed (see "Scoped invalidation" above) instead of
+    the site-wide version; validators and 304s as `public_page`.
+    """
+    return public_page(view, scoped=True)
+
+
+def public_page(
+    view: Callable[..., HttpResponse], scoped: bool = False
+) -> Callable[..., HttpResponse]:
     """Decorate a public view: the anonymous page cache, then conditional GET (304).
 
     A current If-None-Match is answered first: the ETag is keyed to the URL and the version, so
@@ -259,7 +399,7 @@ def public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
     decided after the view (or the page cache) has answered 200: a URL that is a 404 (a draft, a
     typo) never becomes a 304. A cached page revalidates without a query.
     """
-    cached = _cache_anonymous(view)
+    cached = _cache_anonymous(view, scoped=scoped)
 
     @wraps(view)
     def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:

@@ -77,7 +77,11 @@ def _after(keys: tuple[SortKey, ...], values: list[Any], reverse: bool) -> Q:
         later = key.descending != reverse
         condition |= equal & Q(**{f"{key.field}__{'lt' if later else 'gt'}": value})
         equal &= Q(**{key.field: value})
-    return condition
+    # Implied by the above, but a plain range on the first column lets the database seek to
+    # the cursor in its index instead of walking every row before it.
+    first = keys[0]
+    bound = "lte" if first.descending != reverse else "gte"
+    return Q(**{f"{first.field}__{bound}": values[0]}) & condition
 
 
 def _order(keys: tuple[SortKey, ...], reverse: bool) -> list[str]:
