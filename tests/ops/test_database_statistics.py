@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.db import connection
 
 from events.models import Event
-from tests.factories import EventFactory
+from tests.factories import EventFactory, SourceFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -106,3 +106,19 @@ def test_home_unconfirmed_query_uses_its_index_once_analysed(many_events):
         .order_by("-start_date", "title")[:8]
     )
     assert "event_status_last_date_idx" in plan, plan
+
+
+@sqlite_only
+def test_latest_feed_query_walks_its_index_once_analysed(many_events):
+    plan = _plan(Event.objects.published().order_by("-updated_at", "-pk")[:30])
+    assert "event_published_updated_idx" in plan, plan
+    assert "TEMP B-TREE" not in plan, plan
+
+
+@sqlite_only
+def test_a_sources_citations_check_each_event_not_every_published_event(many_events):
+    from events.models import EventCitation
+
+    source = SourceFactory()
+    plan = _plan(EventCitation.objects.filter(source=source).of_published_facts().order_by("-id"))
+    assert "LIST SUBQUERY" not in plan, plan
