@@ -215,8 +215,16 @@ class EventQuerySet(PublishableQuerySet):
         return self.prefetch_related(Prefetch("parent", queryset=Event.objects.visible_to(user)))
 
     def upcoming(self) -> EventQuerySet:
-        """Planned, expected or unconfirmed events whose period has not yet ended."""
-        return self.filter(status__in=UPCOMING_STATUSES, last_date__gte=timezone.localdate())
+        """Planned, expected or unconfirmed events whose period has not yet ended.
+
+        As a subquery on the (status, last_date) index: a plain filter let SQLite walk every
+        published event in date order to find the first few upcoming ones (0.4 s at 100k).
+        """
+        return self.filter(
+            pk__in=self.model._default_manager.filter(
+                status__in=UPCOMING_STATUSES, last_date__gte=timezone.localdate()
+            ).values("pk")
+        )
 
     def overlapping(self, start: date | None = None, end: date | None = None) -> EventQuerySet:
         """Events whose date range, read at its precision, overlaps [start, end]."""

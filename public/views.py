@@ -31,8 +31,11 @@ def home(request: HttpRequest) -> HttpResponse:
         .order_by("-start_date", "title")[:HOME_ROWS],
         "upcoming_events": events.upcoming().order_by("start_date", "title")[:HOME_ROWS],
         # Announced events whose period has passed with no report that they were held.
+        # A subquery on the (status, last_date) index, as in upcoming().
         "unconfirmed_events": events.filter(
-            status__in=UPCOMING_STATUSES, last_date__lt=today
+            pk__in=Event.objects.filter(status__in=UPCOMING_STATUSES, last_date__lt=today).values(
+                "pk"
+            )
         ).order_by("-start_date", "title")[:HOME_ROWS],
         "issues": Issue.objects.published().order_by("status", "title"),
         # Counted once per content version, not over every event at each render.
