@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from itertools import groupby
 from typing import Any
+from urllib.parse import quote, urlencode
 
 from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest, HttpResponse
@@ -28,6 +29,7 @@ from events.models import (
 )
 from issues.models import Development, DevelopmentCitation, Issue, Stance, StanceCitation
 from people.models import Person, Position
+from review.models import Correction
 
 SCHEMA_STATUS = {
     EventStatus.PLANNED: "https://schema.org/EventScheduled",
@@ -60,6 +62,8 @@ def event_list(request: HttpRequest) -> HttpResponse:
         "errors": filtered.errors,
         "invalid": filtered.invalid,
         "filters": filtered.params,
+        # The follow link carries the filters as one encoded value (a saved search).
+        "follow_search": quote(urlencode(filtered.params)) if not filtered.invalid else "",
         "kinds": EventKind.choices,
         "statuses": EventStatus.choices,
         "issue_choices": _published_issues().values_list("slug", "title"),
@@ -133,7 +137,10 @@ def _event_json_ld(event: Event) -> dict[str, Any]:
 @public_page
 def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
     event = get_object_or_404(
-        Event.objects.visible_to(request.user).select_related("series").with_parent(request.user),
+        Event.objects.visible_to(request.user)
+        .select_related("series")
+        .with_parent(request.user)
+        .annotate(**Correction.objects.latest_note_of(Event)),
         slug=slug,
     )
     # Filter children by this event plus the *other* parent's visibility, so a staff preview
@@ -218,6 +225,7 @@ def source_detail(request: HttpRequest, pk: int) -> HttpResponse:
     source = get_object_or_404(
         Source.objects.visible_to(request.user)
         .with_outlet(request.user)
+        .annotate(**Correction.objects.latest_note_of(Source))
         .prefetch_related(Prefetch("authors", queryset=Person.objects.published())),
         pk=pk,
     )

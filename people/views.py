@@ -15,6 +15,7 @@ from core.web.pages import absolute, filter_list, json_ld, paginate, parse_as_of
 from events.models import EventParticipation, Source, Statement, StatementCitation
 from people.filters import PersonFilter
 from people.models import Organization, Person, Position
+from review.models import Correction
 
 
 def _positions(user: Any = None) -> Prefetch:
@@ -91,9 +92,9 @@ def _person_json_ld(person: Person, position: Position | None) -> dict[str, obje
 @public_page
 def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
     person = get_object_or_404(
-        Person.objects.visible_to(request.user).prefetch_related(
-            "other_names", "identifiers", _positions(request.user)
-        ),
+        Person.objects.visible_to(request.user)
+        .annotate(**Correction.objects.latest_note_of(Person))
+        .prefetch_related("other_names", "identifiers", _positions(request.user)),
         slug=slug,
     )
     as_of, as_of_error = parse_as_of(request)
