@@ -52,17 +52,12 @@ def _public_objects(items: list[PendingItem]) -> dict[tuple[str, int], Any]:
     ids: dict[str, set[int]] = defaultdict(set)
     for item in items:
         ids[item.object_type].add(item.object_id)
-    querysets = {
-        "event": Event.objects.published(),
-        "issue": Issue.objects.published(),
-        "person": Person.objects.published(),
-        "source": Source.objects.published(),
-    }
+    models = {"event": Event, "issue": Issue, "person": Person, "source": Source}
     found: dict[tuple[str, int], Any] = {}
     for object_type, pks in ids.items():
-        queryset = querysets.get(object_type)
-        if queryset is not None:
-            for obj in queryset.filter(pk__in=pks):
+        model = models.get(object_type)
+        if model is not None:
+            for obj in model.objects.published().filter(pk__in=pks):
                 found[(object_type, obj.pk)] = obj
     return found
 

@@ -35,6 +35,8 @@ def send_pending(subscriber_id: int, urgent_only: bool = True) -> None:
 
 
 def deliver(subscriber_id: int, *, urgent_only: bool) -> None:
+    """Send what waits, then forget it. A task run twice finds nothing the second time; a crash
+    between the two sends it again (at least once, never lost)."""
     subscriber = Subscriber.objects.confirmed().filter(pk=subscriber_id).first()
     if subscriber is None:
         return

@@ -98,6 +98,8 @@ def test_an_editors_correction_waits_for_the_publisher(editor, publisher, event)
     assert NOTE not in Client().get("/corrections/").content.decode()
     assert not ChangeLog.objects.filter(correction__isnull=False).exists()
     revision = Revision.objects.get()
+    review_page = publisher.get(reverse("admin:review_revision_change", args=[revision.pk]))
+    assert NOTE in review_page.content.decode()  # the Publisher sees what will be published
     publisher.post(reverse("admin:review_revision_change", args=[revision.pk]), {"_approve": "1"})
     assert NOTE in Client().get("/events/ministers/").content.decode()
     assert NOTE in Client().get("/corrections/").content.decode()
