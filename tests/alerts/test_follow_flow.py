@@ -237,12 +237,14 @@ def test_mails_are_in_the_readers_language(
     request_follow(client, django_capture_on_commit_callbacks, "issue=fishing", language=language)
     confirmation = mail.outbox.pop()
     assert word in confirmation.subject
-    assert f"/{language}/" in confirmation.body or "/alerts/confirm/" in confirmation.body
+    assert f"/{language}/alerts/confirm/" in confirmation.body  # its pages in that language
     confirm_from_mail(client, confirmation)
     issue.events.add(EventFactory(title="Talks"))
     run_alerts(django_capture_on_commit_callbacks)
     [alert] = mail.outbox
     assert Subscriber.objects.get().language == language
+    assert f"/{language}/events/" in alert.body
+    assert f"/{language}/alerts/unsubscribe/" in alert.extra_headers["List-Unsubscribe"]
     assert ("취소" if language == "ko" else "取消") in alert.body
 
 
@@ -269,3 +271,10 @@ def test_unconfirmed_requests_expire(client, issue, django_capture_on_commit_cal
     confirmation = mail.outbox[0]
     url = next(u for u in links(confirmation) if "/alerts/confirm/" in u)
     assert client.get(path_of(url)).status_code == 404
+
+
+def test_the_follow_pages_answer_in_each_language(client, issue):
+    assert 'href="/ko/alerts/follow/?issue=fishing"' in client.get("/ko/issues/fishing/").text
+    page = client.get("/zh-hans/alerts/follow/?issue=fishing").text
+    assert "通过邮件关注" in page
+    assert client.get("/ko/corrections/").status_code == 200
