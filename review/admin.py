@@ -51,7 +51,7 @@ from review.changes import (
 from review.correctable import correctable_models
 from review.dashboard import is_publisher
 from review.history import record_snapshot, restore_children
-from review.models import Revision, RevisionStatus
+from review.models import Correction, Revision, RevisionStatus
 from review.services import (
     correction_record,
     holds_for_review,
@@ -783,4 +783,31 @@ class RevisionAdmin(admin.ModelAdmin):
 
 
 RevisionAdmin.short_description = gettext_lazy("Review")
+
+
+@admin.register(Correction)
+class CorrectionAdmin(admin.ModelAdmin):
+    """Corrections as made in the items' change forms: a record to read, not to edit."""
+
+    list_display = ["object_repr", "content_type", "note", "published_at", "author", "revision"]
+    list_filter = ["content_type", ("published_at", admin.EmptyFieldListFilter)]
+    list_select_related = ["content_type", "author", "revision"]
+    search_fields = ["object_repr", "note"]
+    date_hierarchy = "created_at"
+    # admin/review/change_form.html is the review banner, which this app's other admins extend.
+    change_form_template = "admin/change_form.html"
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return bool(request.user.is_active and request.user.is_staff)
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return bool(request.user.is_active and request.user.is_staff)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
 review_admins(admin.site)

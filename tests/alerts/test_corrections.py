@@ -180,3 +180,12 @@ def test_corrections_page_queries_are_pinned(client, django_assert_num_queries, 
         CorrectionFactory(item=item, note=f"Note {n}.")
     assert_page_queries(client, "/corrections/", django_assert_num_queries, 6)
     assert_page_queries(client, "/corrections/?page=2", django_assert_num_queries, 6)
+
+
+@pytest.mark.parametrize("page", ["changelist", "change"])
+def test_editors_can_read_the_corrections_in_the_admin(editor, page):
+    correction = CorrectionFactory(note=NOTE)
+    args = [correction.pk] if page == "change" else []
+    response = editor.get(reverse(f"admin:review_correction_{page}", args=args))
+    assert response.status_code == 200
+    assert NOTE in response.content.decode()
