@@ -30,21 +30,29 @@ FOLLOWED_TYPES = ("event", "issue", "person", "source")
 
 def read_journal() -> list[int]:
     """Read the journal since our cursor; store each follower's items. Returns the ids of the
-    subscribers with urgent items (to be mailed now)."""
-    with transaction.atomic():
-        state = JournalCursor.objects.select_for_update().filter(name=JOURNAL_CURSOR).first()
-        if state is None:  # nobody has confirmed a follow yet
-            return []
-        cursor = Cursor.decode(state.token) or Cursor(0, timezone.now())
-        urgent: set[int] = set()
-        while True:
-            page = changes_page(cursor, JOURNAL_PAGE_SIZE)
-            urgent |= fan_out(page["results"])
-            cursor = Cursor.decode(page["cursor"]) or cursor
-            if not page["has_more"]:
-                break
-        state.token = cursor.encode()
-        state.save(update_fields=["token", "updated_at"])
+    subscribers with urgent items (to be mailed now).
+
+    One run at a time (the task holds a lock). Reading and matching happen outside any
+    transaction; each page's items and the cursor past it are written together in a short one,
+    so editors' saves never wait for a fan-out (SQLite has one writer at a time).
+    """
+    state = JournalCursor.objects.filter(name=JOURNAL_CURSOR).first()
+    if state is None:  # nobody has confirmed a follow yet
+        return []
+    cursor = Cursor.decode(state.token) or Cursor(0, timezone.now())
+    urgent: set[int] = set()
+    while True:
+        page = changes_page(cursor, JOURNAL_PAGE_SIZE)
+        items = fan_out(page["results"])
+        with transaction.atomic():
+            PendingItem.objects.bulk_create(items, batch_size=1000)
+            JournalCursor.objects.filter(pk=state.pk).update(
+                token=page["cursor"], updated_at=timezone.now()
+            )
+        urgent |= {item.subscriber_id for item in items if item.urgent}
+        cursor = Cursor.decode(page["cursor"]) or cursor
+        if not page["has_more"]:
+            break
     return sorted(urgent)
 
 
@@ -52,14 +60,14 @@ def _relevant(change: dict[str, Any]) -> bool:
     return change["type"] in FOLLOWED_TYPES and change["action"] in ("published", "updated")
 
 
-def fan_out(changes: list[dict[str, Any]]) -> set[int]:
-    """Store a `PendingItem` per follower of each change; the ids of urgent subscribers."""
+def fan_out(changes: list[dict[str, Any]]) -> list[PendingItem]:
+    """One `PendingItem` (unsaved) per follower of each change."""
     changes = [c for c in changes if _relevant(c)]
     if not changes:
-        return set()
+        return []
     follows = list(Follow.objects.active().select_related("subscriber"))
     if not follows:
-        return set()
+        return []
     by_kind: dict[str, list[Follow]] = defaultdict(list)
     for follow in follows:
         by_kind[follow.kind].append(follow)
@@ -105,8 +113,7 @@ def fan_out(changes: list[dict[str, Any]]) -> set[int]:
                     at=change["at"],
                 ),
             )
-    PendingItem.objects.bulk_create(pending.values(), batch_size=1000)
-    return {item.subscriber_id for item in pending.values() if item.urgent}
+    return list(pending.values())
 
 
 def _events(ids: list[int]) -> dict[int, Event]:
