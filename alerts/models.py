@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.editorial import published_q
 from events.models import EventSeries
 from issues.models import Issue
 from people.models import Person
@@ -73,6 +74,12 @@ class FollowQuerySet(models.QuerySet):
     def active(self) -> FollowQuerySet:
         """Confirmed follows of confirmed subscribers: the only ones anything is sent for."""
         return self.filter(confirmed_at__isnull=False, subscriber__confirmed_at__isnull=False)
+
+    def with_public_target(self) -> FollowQuerySet:
+        """Follows whose issue or person the public can see now (a hidden one is not named)."""
+        return self.filter(models.Q(issue__isnull=True) | published_q("issue__")).filter(
+            models.Q(person__isnull=True) | published_q("person__")
+        )
 
 
 class Follow(models.Model):

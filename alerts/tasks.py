@@ -20,7 +20,8 @@ MAIL_RETRIES = 6  # 30 s, 1 min, 2 min, 4 min, 8 min, 16 min
 @db_task(retries=MAIL_RETRIES, retry_delay=30, retry_backoff=2)
 def send_confirmation(follow_id: int) -> None:
     follow = (
-        Follow.objects.select_related("subscriber", "issue", "person", "series")
+        Follow.objects.with_public_target()
+        .select_related("subscriber", "issue", "person", "series")
         .filter(pk=follow_id)
         .first()
     )

@@ -75,7 +75,14 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
     found = follow_from_token(token, settings.ALERTS_CONFIRM_MAX_AGE)
     if found is None:
         return _private(render(request, "alerts/link_invalid.html", status=404))
-    follow = Follow.objects.select_related("issue", "person", "series").get(pk=found.pk)
+    follow = (
+        Follow.objects.with_public_target()
+        .select_related("issue", "person", "series")
+        .filter(pk=found.pk)
+        .first()
+    )
+    if follow is None:  # its issue or person is no longer public
+        return _private(render(request, "alerts/link_invalid.html", status=404))
     context = {"target": describe(follow), "token": token}
     if request.method == "POST":
         services.follow_confirm(follow=found)
@@ -112,8 +119,10 @@ def manage(request: HttpRequest, token: str) -> HttpResponse:
             if form.is_valid():
                 services.subscriber_update(subscriber=subscriber, **form.cleaned_data)
                 saved = True
-    follows = subscriber.follows.filter(confirmed_at__isnull=False).select_related(
-        "issue", "person", "series"
+    follows = (
+        subscriber.follows.filter(confirmed_at__isnull=False)
+        .with_public_target()
+        .select_related("issue", "person", "series")
     )
     context = {
         "form": form,

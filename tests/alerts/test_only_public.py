@@ -125,3 +125,18 @@ def test_hidden_names_are_never_sent(client, django_capture_on_commit_callbacks)
 def test_a_draft_persons_page_cannot_be_followed(client):
     PersonFactory(slug="hidden", editorial_status=EditorialStatus.DRAFT)
     assert client.get("/alerts/follow/?person=hidden").status_code == 404
+
+
+def test_a_follow_of_an_issue_hidden_since_is_not_named_on_the_manage_page(
+    client, django_capture_on_commit_callbacks
+):
+    from alerts.models import Subscriber
+    from alerts.tokens import manage_token
+    from issues.models import Issue
+
+    IssueFactory(title="Zephyrine talks", slug="zephyrine")
+    follow(client, django_capture_on_commit_callbacks, "issue=zephyrine")
+    Issue.objects.filter(slug="zephyrine").update(editorial_status=EditorialStatus.DRAFT)
+    page = client.get(f"/alerts/manage/{manage_token(Subscriber.objects.get())}/")
+    assert page.status_code == 200
+    assert "Zephyrine" not in page.text
