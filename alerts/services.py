@@ -54,9 +54,7 @@ def rate_limited_address(email_hash: str) -> bool:
     return _over_limit(key, settings.ALERTS_REQUESTS_PER_ADDRESS, settings.ALERTS_RATE_WINDOW)
 
 
-def follow_request(
-    *, email: str, target: Target, frequency: str, language: str, ip: str | None
-) -> None:
+def follow_request(*, email: str, target: Target, frequency: str, language: str) -> None:
     """Ask to follow `target`: a confirmation mail goes to `email`, nothing else happens.
 
     The same whether the address is new, waiting or already following (the mail differs, the

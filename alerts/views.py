@@ -12,6 +12,7 @@ from typing import Any
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
@@ -53,7 +54,6 @@ def follow(request: HttpRequest) -> HttpResponse:
                 target=target,
                 frequency=form.cleaned_data["frequency"],
                 language=form.cleaned_data["language"],
-                ip=client_ip(request),
             )
             return redirect("alerts:requested")
     else:
@@ -92,8 +92,6 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
 
 
 def _manage_path(subscriber: Any) -> str:
-    from django.urls import reverse
-
     return reverse("alerts:manage", args=[manage_token(subscriber)])
 
 
