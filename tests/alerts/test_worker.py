@@ -13,7 +13,9 @@ from tests.alerts.helpers import request_follow
 from tests.factories import EventFactory, FollowFactory, IssueFactory, JournalCursorFactory
 from tests.queue_utils import drain
 
-pytestmark = pytest.mark.django_db
+# Committed data: a worker's task closes and reopens its database connection (huey's db_task),
+# and on PostgreSQL a new connection sees only what was committed.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_the_confirmation_mail_is_sent_by_the_worker(
