@@ -80,13 +80,21 @@ def _person_json_ld(person: Person, position: Position | None) -> dict[str, obje
         data["sameAs"] = [f"https://www.wikidata.org/wiki/{person.wikidata_id}"]
     # The page is about the person: a ProfilePage whose main entity is them (Google's profile
     # page rules).
-    return {
+    page: dict[str, object] = {
         "@context": "https://schema.org",
         "@type": "ProfilePage",
         "url": data["url"],
         "dateModified": person.updated_at.isoformat(),
         "mainEntity": {key: value for key, value in data.items() if key != "@context"},
     }
+    if getattr(person, "correction_note", None):
+        # schema.org's `correction` belongs to the page (a CreativeWork), not to the Person.
+        page["correction"] = {
+            "@type": "CorrectionComment",
+            "text": person.correction_note,
+            "datePublished": person.correction_date.isoformat(),
+        }
+    return page
 
 
 @public_page

@@ -189,3 +189,16 @@ def test_editors_can_read_the_corrections_in_the_admin(editor, page):
     response = editor.get(reverse(f"admin:review_correction_{page}", args=args))
     assert response.status_code == 200
     assert NOTE in response.content.decode()
+
+
+def test_a_persons_page_states_its_correction_in_json_ld(client):
+    import json
+    import re
+
+    person = PersonFactory(slug="kim")
+    CorrectionFactory(item=person, note=NOTE)
+    page = client.get("/people/kim/").text
+    block = re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S).group(1)
+    data = json.loads(block)
+    assert data["correction"]["@type"] == "CorrectionComment"
+    assert data["correction"]["text"] == NOTE
