@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "accounts",
     "ops",
     "intake",
+    "alerts",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
@@ -192,6 +193,16 @@ LOGIN_URL = "admin:login"
 # set EMAIL_URL (e.g. smtp://user:password@mail.example.org:587) to send them.
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Relations Tracker <noreply@localhost>")
+
+# --- Readers' e-mail alerts (alerts/): follow requests per address and per client IP within the
+# window (counted in the shared cache), how long a confirmation link lives, the hour (UTC) digests
+# go out, and an optional mailbox for `List-Unsubscribe: <mailto:...>` beside the one-click URL.
+ALERTS_REQUESTS_PER_ADDRESS = env.int("ALERTS_REQUESTS_PER_ADDRESS", default=3)
+ALERTS_REQUESTS_PER_IP = env.int("ALERTS_REQUESTS_PER_IP", default=20)
+ALERTS_RATE_WINDOW = env.int("ALERTS_RATE_WINDOW", default=3600)
+ALERTS_CONFIRM_MAX_AGE = env.int("ALERTS_CONFIRM_MAX_AGE", default=3 * 86400)
+ALERTS_DIGEST_HOUR = env.int("ALERTS_DIGEST_HOUR", default=22)  # 07:00 in Seoul
+ALERTS_UNSUBSCRIBE_MAILTO = env.str("ALERTS_UNSUBSCRIBE_MAILTO", default="")
 
 # --- Task queue (Huey): e-mail, webhooks, digests and exports run in a worker process
 # (`manage.py run_huey`, started by `make run`), never in a request. By default the queue is a SQLite

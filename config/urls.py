@@ -44,5 +44,6 @@ urlpatterns += i18n_patterns(
     path("", include("people.urls")),
     path("", include("events.urls")),
     path("", include("issues.urls")),
+    path("", include("alerts.urls")),
     prefix_default_language=False,
 )

@@ -6,7 +6,7 @@ import hashlib
 from datetime import date
 from itertools import groupby
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest, HttpResponse, QueryDict
@@ -32,6 +32,7 @@ from events.models import (
 )
 from issues.models import Development, DevelopmentCitation, Issue, Stance, StanceCitation
 from people.models import Person, Position
+from review.models import Correction
 
 SCHEMA_STATUS = {
     EventStatus.PLANNED: "https://schema.org/EventScheduled",
@@ -119,6 +120,8 @@ def event_list(request: HttpRequest) -> HttpResponse:
         "person": person,
         "person_candidates": candidates,
         "feed_query": f"?{feed_query}" if feed_query else "",
+        # The follow link carries the filters as one encoded value (a saved search).
+        "follow_search": quote(urlencode(filtered.params)) if not filtered.invalid else "",
         "kinds": EventKind.choices,
         "statuses": EventStatus.choices,
         "issue_choices": _published_issues().values_list("slug", "title"),
@@ -201,7 +204,10 @@ def _event_json_ld(event: Event) -> dict[str, Any]:
 @public_detail_page
 def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
     event = get_object_or_404(
-        Event.objects.visible_to(request.user).select_related("series").with_parent(request.user),
+        Event.objects.visible_to(request.user)
+        .select_related("series")
+        .with_parent(request.user)
+        .annotate(**Correction.objects.latest_note_of(Event)),
         slug=slug,
     )
     # Filter children by this event plus the *other* parent's visibility, so a staff preview
@@ -286,6 +292,7 @@ def source_detail(request: HttpRequest, pk: int) -> HttpResponse:
     source = get_object_or_404(
         Source.objects.visible_to(request.user)
         .with_outlet(request.user)
+        .annotate(**Correction.objects.latest_note_of(Source))
         .prefetch_related(Prefetch("authors", queryset=Person.objects.published())),
         pk=pk,
     )

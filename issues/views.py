@@ -23,6 +23,7 @@ from issues.models import (
     Stance,
     StanceCitation,
 )
+from review.models import Correction
 
 # Stances are shown side by side in this order; other parties follow.
 SIDE_ORDER = ["KR", "CN"]
@@ -78,7 +79,9 @@ def _stance_columns(stances: list[Stance], day: object) -> list[dict[str, object
 @public_detail_page
 def issue_detail(request: HttpRequest, slug: str) -> HttpResponse:
     issue = get_object_or_404(
-        Issue.objects.visible_to(request.user).prefetch_related(
+        Issue.objects.visible_to(request.user)
+        .annotate(**Correction.objects.latest_note_of(Issue))
+        .prefetch_related(
             Prefetch(
                 "developments",
                 queryset=Development.objects.filter(Q(event__isnull=True) | published_q("event__"))

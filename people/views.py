@@ -23,6 +23,7 @@ from core.web.pages import (
 from events.models import EventParticipation, Source, Statement, StatementCitation
 from people.filters import PersonFilter
 from people.models import Organization, Person, Position
+from review.models import Correction
 
 
 def _positions(user: Any = None) -> Prefetch:
@@ -87,21 +88,29 @@ def _person_json_ld(person: Person, position: Position | None) -> dict[str, obje
         data["sameAs"] = [f"https://www.wikidata.org/wiki/{person.wikidata_id}"]
     # The page is about the person: a ProfilePage whose main entity is them (Google's profile
     # page rules).
-    return {
+    page: dict[str, object] = {
         "@context": "https://schema.org",
         "@type": "ProfilePage",
         "url": data["url"],
         "dateModified": person.updated_at.isoformat(),
         "mainEntity": {key: value for key, value in data.items() if key != "@context"},
     }
+    if getattr(person, "correction_note", None):
+        # schema.org's `correction` belongs to the page (a CreativeWork), not to the Person.
+        page["correction"] = {
+            "@type": "CorrectionComment",
+            "text": person.correction_note,
+            "datePublished": person.correction_date.isoformat(),
+        }
+    return page
 
 
 @public_detail_page
 def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
     person = get_object_or_404(
-        Person.objects.visible_to(request.user).prefetch_related(
-            "other_names", "identifiers", _positions(request.user)
-        ),
+        Person.objects.visible_to(request.user)
+        .annotate(**Correction.objects.latest_note_of(Person))
+        .prefetch_related("other_names", "identifiers", _positions(request.user)),
         slug=slug,
     )
     as_of, as_of_error = parse_as_of(request)

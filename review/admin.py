@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -32,7 +33,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.admin import PreloadedAutocompleteSelect, PublishableAdmin
-from core.editorial import user_can_publish
+from core.editorial import EditorialStatus, user_can_publish
 from core.publishing import UnpublishedDependencies
 from core.publishing_admin import PUBLISH_WITH, offered_rows
 from review.changes import (
@@ -47,10 +48,12 @@ from review.changes import (
     snapshot,
     unpack,
 )
+from review.correctable import correctable_models
 from review.dashboard import is_publisher
 from review.history import record_snapshot, restore_children
-from review.models import Revision, RevisionStatus
+from review.models import Correction, Revision, RevisionStatus
 from review.services import (
+    correction_record,
     holds_for_review,
     open_revision,
     revision_approve,
@@ -176,10 +179,76 @@ def allow_row_deletes(inlines: list, request: HttpRequest, obj: Any) -> list:
     return inlines
 
 
+CORRECTION_FIELDS = ["is_correction", "correction_note"]
+
+
+def correction_form(form: type) -> type:
+    """The change form with "This change corrects a published fact" and its public note."""
+
+    def clean(self: Any) -> dict[str, Any]:
+        cleaned = super(with_correction, self).clean()
+        if cleaned.get("is_correction") and not (cleaned.get("correction_note") or "").strip():
+            self.add_error(
+                "correction_note", _("Write the public note: readers see it beside the item.")
+            )
+        return cleaned
+
+    with_correction = type(
+        form.__name__,
+        (form,),
+        {
+            "is_correction": forms.BooleanField(
+                label=gettext_lazy("This change corrects a published fact"), required=False
+            ),
+            "correction_note": forms.CharField(
+                label=gettext_lazy("Public note"),
+                required=False,
+                max_length=1000,
+                widget=forms.Textarea(attrs={"rows": 2}),
+                help_text=gettext_lazy(
+                    "Shown on the item's page as “Corrected on <date>: <note>”, listed at "
+                    "/corrections/ and e-mailed to the item's followers once the change is public."
+                ),
+            ),
+            "clean": clean,
+        },
+    )
+    return with_correction
+
+
 class ReviewedAdminMixin:
     """Holds an Editor's changes to a published item as a pending revision (see module doc)."""
 
     object_history_template = "admin/review/object_history.html"
+
+    # Corrections ---------------------------------------------------------------------------
+
+    def offers_correction(self, obj: Any) -> bool:
+        """A published (live or scheduled) event, person, issue or source can be corrected."""
+        return (
+            obj is not None
+            and obj.pk is not None
+            and self.model in correctable_models()
+            and obj.editorial_status == EditorialStatus.PUBLISHED
+            and getattr(obj, "_history", None) is None
+        )
+
+    def get_fieldsets(self, request: HttpRequest, obj: Any = None) -> list:
+        fieldsets = list(super().get_fieldsets(request, obj))
+        if self.offers_correction(obj):
+            fieldsets.append((gettext_lazy("Correction"), {"fields": CORRECTION_FIELDS}))
+        return fieldsets
+
+    def _record_correction(self, request: HttpRequest, obj: Any) -> None:
+        is_correction, note = getattr(request, "_review_correction", (False, ""))
+        request._review_correction = (False, "")
+        if not is_correction:
+            return
+        revision = getattr(request, "_review_revision", None)
+        if revision is not None:
+            correction_record(obj=obj, note=note, user=request.user, revision=revision)
+        elif not getattr(request, "_review_unchanged", False):
+            correction_record(obj=obj, note=note, user=request.user)
 
     # The item and its rows -----------------------------------------------------------------
 
@@ -211,6 +280,8 @@ class ReviewedAdminMixin:
     # The form shows the open revision --------------------------------------------------------
 
     def get_form(self, request: HttpRequest, obj: Any = None, change: bool = False, **kwargs: Any):
+        if self.offers_correction(obj):
+            kwargs["form"] = correction_form(kwargs.get("form", self.form))
         form = super().get_form(request, obj, change=change, **kwargs)
         revision = self._overlay(request, obj)
         if revision is None:
@@ -244,6 +315,10 @@ class ReviewedAdminMixin:
 
     def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
         reset_capture(request)
+        request._review_correction = (
+            bool(form.cleaned_data.get("is_correction")),
+            form.cleaned_data.get("correction_note", ""),
+        )
         if change and holds_for_review(obj=obj, user=request.user):
             capture_start(request, obj, self.review_specs())
         super().save_model(request, obj, form, change)
@@ -253,11 +328,14 @@ class ReviewedAdminMixin:
 
     def log_change(self, request: HttpRequest, obj: Any, message: Any) -> Any:
         if getattr(request, "_review_capture", None) is None:
-            return super().log_change(request, obj, message)
+            entry = super().log_change(request, obj, message)
+            self._record_correction(request, obj)
+            return entry
         revision = capture_finish(request)
         if revision is None:
             return None
         live = type(obj)._default_manager.get(pk=obj.pk)
+        self._record_correction(request, live)
         return super().log_change(request, live, _("Changes submitted for review."))
 
     def response_change(self, request: HttpRequest, obj: Any) -> HttpResponse:
@@ -705,4 +783,31 @@ class RevisionAdmin(admin.ModelAdmin):
 
 
 RevisionAdmin.short_description = gettext_lazy("Review")
+
+
+@admin.register(Correction)
+class CorrectionAdmin(admin.ModelAdmin):
+    """Corrections as made in the items' change forms: a record to read, not to edit."""
+
+    list_display = ["object_repr", "content_type", "note", "published_at", "author", "revision"]
+    list_filter = ["content_type", ("published_at", admin.EmptyFieldListFilter)]
+    list_select_related = ["content_type", "author", "revision"]
+    search_fields = ["object_repr", "note"]
+    date_hierarchy = "created_at"
+    # admin/review/change_form.html is the review banner, which this app's other admins extend.
+    change_form_template = "admin/change_form.html"
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return bool(request.user.is_active and request.user.is_staff)
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return bool(request.user.is_active and request.user.is_staff)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
 review_admins(admin.site)

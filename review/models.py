@@ -14,6 +14,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from review.correctable import correctable_models
+
 
 class RevisionStatus(models.TextChoices):
     PENDING = "pending", _("Awaiting review")
@@ -97,6 +99,94 @@ class Revision(models.Model):
 
     def live_object(self) -> models.Model | None:
         """The item as it is live now (None if it was deleted)."""
+        model = self.content_type.model_class()
+        if model is None:
+            return None
+        return model._default_manager.filter(pk=self.object_id).first()
+
+
+class CorrectionQuerySet(models.QuerySet):
+    def for_object(self, obj: models.Model) -> CorrectionQuerySet:
+        """Corrections of one item."""
+        return self.filter(
+            content_type=ContentType.objects.get_for_model(type(obj)), object_id=obj.pk
+        )
+
+    def latest_note_of(self, model: type[models.Model]) -> dict[str, models.Subquery]:
+        """Annotations giving each `model` row its latest public correction (note, date), to
+        show it without a query of its own."""
+        latest = self.filter(
+            content_type__app_label=model._meta.app_label,
+            content_type__model=model._meta.model_name,
+            object_id=models.OuterRef("pk"),
+            published_at__isnull=False,
+        ).order_by("-published_at", "-id")
+        return {
+            "correction_note": models.Subquery(latest.values("note")[:1]),
+            "correction_date": models.Subquery(latest.values("published_at")[:1]),
+        }
+
+    def public(self) -> CorrectionQuerySet:
+        """Corrections readers may see: made public, of an item the public can see now."""
+        visible = models.Q(pk__in=[])
+        for model in correctable_models():
+            # Joined by name, not by a ContentType lookup: no query of its own.
+            visible |= models.Q(
+                content_type__app_label=model._meta.app_label,
+                content_type__model=model._meta.model_name,
+                object_id__in=model.objects.published().values("pk"),
+            )
+        return self.filter(published_at__isnull=False).filter(visible)
+
+
+class Correction(models.Model):
+    """A change marked as correcting a published fact, with the note readers see.
+
+    Public from `published_at` on: at once for a Publisher's own change, on approval for an
+    Editor's change held as a pending `revision`. Never shown while its item is hidden.
+    """
+
+    content_type = models.ForeignKey(
+        ContentType, verbose_name=_("type"), on_delete=models.CASCADE, related_name="+"
+    )
+    object_id = models.BigIntegerField(_("object id"))
+    object_repr = models.CharField(_("item"), max_length=300)
+    note = models.TextField(_("public note"), max_length=1000)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    revision = models.ForeignKey(
+        Revision,
+        verbose_name=_("revision"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="corrections",
+    )
+    created_at = models.DateTimeField(_("made"), auto_now_add=True)
+    published_at = models.DateTimeField(_("corrected on"), null=True, blank=True, db_index=True)
+
+    objects = CorrectionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-id"]
+        verbose_name = _("correction")
+        verbose_name_plural = _("corrections")
+        indexes = [models.Index(fields=["content_type", "object_id"], name="correction_item_idx")]
+        constraints = [
+            models.CheckConstraint(condition=~models.Q(note=""), name="correction_note_not_empty"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.object_repr}: {self.note[:60]}"
+
+    def item(self) -> models.Model | None:
+        """The corrected item as it is live now (None if it was deleted)."""
         model = self.content_type.model_class()
         if model is None:
             return None

@@ -26,7 +26,7 @@ from django.utils.translation import gettext as _
 from core.editorial import EditorialStatus, user_can_publish
 from core.publishing import check_dependencies, dependency_key, unpublished_dependencies
 from review.changes import apply_changes, summary
-from review.models import Revision, RevisionStatus
+from review.models import Correction, Revision, RevisionStatus
 
 
 def holds_for_review(*, obj: models.Model, user: Any) -> bool:
@@ -65,6 +65,10 @@ def revision_submit(*, obj: models.Model, changes: dict[str, Any], author: Any) 
             summary=summary(type(obj), changes),
             author=author,
         )
+        # A correction held with a revision the new one supersedes waits with the new one.
+        Correction.objects.filter(revision__in=earlier, published_at__isnull=True).update(
+            revision=revision
+        )
         revision_id = revision.pk
         transaction.on_commit(lambda: _later("notify_publishers", revision_id))
     return revision
@@ -84,6 +88,40 @@ def _carry_over(changes: dict[str, Any], earlier: list[Revision]) -> dict[str, A
     if not kept:
         return changes
     return {**changes, "children": [*changes["children"], *kept]}
+
+
+def correction_record(
+    *, obj: models.Model, note: str, user: Any, revision: Revision | None = None
+) -> Correction:
+    """Mark a change to `obj` as a correction with a public `note`: public at once, or, when the
+    change is held as `revision`, once a Publisher approves it (`revision_approve`)."""
+    note = (note or "").strip()
+    if not note:
+        raise ValidationError(_("Write the public note: readers see it beside the item."))
+    with transaction.atomic():
+        if revision is not None:
+            # One note per held change: saving the form again replaces it.
+            Correction.objects.filter(revision=revision, published_at__isnull=True).delete()
+        correction = Correction(
+            content_type=ContentType.objects.get_for_model(type(obj)),
+            object_id=obj.pk,
+            object_repr=str(obj)[:300],
+            note=note,
+            author=user,
+            revision=revision,
+        )
+        correction.full_clean()
+        correction.save()
+        if revision is None:
+            correction_publish(correction=correction)
+    return correction
+
+
+def correction_publish(*, correction: Correction) -> Correction:
+    """Make a correction public now (the journal marks the item's change with it)."""
+    correction.published_at = timezone.now()
+    correction.save(update_fields=["published_at"])
+    return correction
 
 
 def _check_publisher(revision: Revision, user: Any) -> type[models.Model]:
@@ -124,6 +162,8 @@ def revision_approve(
         locked.reviewed_at = timezone.now()
         locked.object_repr = str(obj)[:300]
         locked.save(update_fields=["status", "reviewer", "reviewed_at", "object_repr"])
+        for correction in locked.corrections.filter(published_at__isnull=True):
+            correction_publish(correction=correction)
         revision_id = locked.pk
         transaction.on_commit(lambda: _later("notify_author", revision_id))
     revision.refresh_from_db()

@@ -116,12 +116,17 @@ def settle_seconds() -> float:
 
 
 def _change(row: ChangeLog, action: str, at: datetime) -> dict[str, object]:
+    correction = None
+    if row.correction is not None and action in ("published", "updated"):
+        # Only a visible item's correction is told (a hidden item's never is).
+        correction = {"note": row.correction.note, "date": row.correction.published_at}
     return {
         "type": row.object_type,
         "id": row.object_id,
         "slug": row.slug,
         "action": action,
         "at": at,
+        "correction": correction,
     }
 
 
@@ -154,6 +159,7 @@ def changes_page(cursor: Cursor, page_size: int = CHANGES_DEFAULT_PAGE_SIZE) -> 
                 publish_at__lte=now,
             )
             .exclude(Exists(replaced_before))
+            .select_related("correction")
             .order_by("publish_at", "id")
         )
         results += [_change(row, "published", row.publish_at) for row in scheduled]
@@ -166,6 +172,7 @@ def changes_page(cursor: Cursor, page_size: int = CHANGES_DEFAULT_PAGE_SIZE) -> 
             id__gt=cursor.row_id, at__lte=now - timedelta(seconds=settle_seconds())
         )
         .annotate(replaced_at=Subquery(next_row.values("at")[:1]))
+        .select_related("correction")
         .order_by("id")[: page_size + 1]
     )
     has_more = len(rows) > page_size

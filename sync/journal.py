@@ -31,6 +31,7 @@ from events.models import (
 )
 from issues.models import Development, DevelopmentCitation, Issue, Stance, StanceCitation
 from people.models import Organization, Person, PersonIdentifier, PersonName, Position
+from review.models import Correction
 from sync.models import ChangeLog
 
 # Synced model → public type name in the feed.
@@ -244,3 +245,38 @@ def journal_bulk_published(instances: Iterable[models.Model]) -> int:
         )
     ChangeLog.objects.bulk_create(rows, batch_size=2000)
     return len(rows)
+
+
+def journal_record_correction(correction: Correction) -> None:
+    """A correction was made public: mark the item's latest journal row with it (a new row when
+    that one already carries another), so the feed and webhooks tell it. A hidden item's
+    correction marks nothing."""
+    if correction.published_at is None or ChangeLog.objects.filter(correction=correction).exists():
+        return
+    model = correction.content_type.model_class()
+    object_type = synced_type(model) if model is not None else None
+    if object_type is None:
+        return
+    latest = (
+        ChangeLog.objects.filter(object_type=object_type, object_id=correction.object_id)
+        .order_by("-id")
+        .first()
+    )
+    if latest is None or latest.deleted or not latest.state_published:
+        return
+    if latest.correction_id is None:
+        latest.correction = correction
+        latest.save(update_fields=["correction"])
+        return
+    now = timezone.now()
+    ChangeLog.objects.create(
+        object_type=object_type,
+        object_id=correction.object_id,
+        slug=latest.slug,
+        at=now,
+        state_published=latest.state_published,
+        publish_at=latest.publish_at,
+        was_visible=latest.is_public_at(now),
+        ever_public=latest.ever_public or latest.is_public_at(now),
+        correction=correction,
+    )

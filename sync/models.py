@@ -29,6 +29,15 @@ class ChangeLog(models.Model):
     # tombstone. A draft that was never visible is never reported: its slug could leak.
     was_visible = models.BooleanField(_("was visible"), default=False)
     ever_public = models.BooleanField(_("ever public"), default=False)
+    # This change corrects a published fact (webhooks send it as "<type>.corrected").
+    correction = models.ForeignKey(
+        "review.Correction",
+        verbose_name=_("correction"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
 
     class Meta:
         # The table keeps the name it had when the journal lived in `core`.

@@ -17,12 +17,14 @@ from django.db.models.signals import m2m_changed, post_delete, post_save, pre_de
 from core.fixtures import is_loading_fixtures
 from events.models import Source
 from issues.models import Issue
+from review.models import Correction
 from sync.journal import (
     CHILD_PARENTS,
     DEPENDENTS,
     SYNCED_TYPES,
     dependents,
     journal_record,
+    journal_record_correction,
     journal_record_parent,
 )
 
@@ -106,6 +108,13 @@ def _linked_pks(
     )
 
 
+def correction_saved(
+    sender: type[models.Model], instance: Correction, raw: bool = False, **kwargs: Any
+) -> None:
+    if not raw:
+        journal_record_correction(instance)
+
+
 def connect() -> None:
     """Connect the receivers to the synced and child models (called from SyncConfig.ready)."""
     for model in SYNCED_TYPES:
@@ -118,6 +127,7 @@ def connect() -> None:
         label = model._meta.label
         post_save.connect(child_changed, sender=model, dispatch_uid=f"journal-child-save-{label}")
         post_delete.connect(child_changed, sender=model, dispatch_uid=f"journal-child-del-{label}")
+    post_save.connect(correction_saved, sender=Correction, dispatch_uid="journal-correction")
     for model, field in M2M_FIELDS:
         through = model._meta.get_field(field).remote_field.through
         m2m_changed.connect(

@@ -38,6 +38,11 @@ from sync.tasks import request_export_build
 ACTIONS = ["published", "updated", "unpublished", "deleted"]
 
 
+class CorrectionSerializer(serializers.Serializer):
+    note = serializers.CharField(help_text="The public note: what was corrected.")
+    date = serializers.DateTimeField(help_text="When the correction was made public.")
+
+
 class ChangeSerializer(serializers.Serializer):
     type = serializers.ChoiceField(choices=sorted(SYNCED_TYPES.values()))
     id = serializers.IntegerField()
@@ -48,6 +53,11 @@ class ChangeSerializer(serializers.Serializer):
         "unpublished/deleted: a tombstone, remove it from the mirror.",
     )
     at = serializers.DateTimeField()
+    correction = CorrectionSerializer(
+        allow_null=True,
+        help_text="Set when this change corrects a published fact (shown on the item's page and "
+        "at /corrections/); null otherwise.",
+    )
 
 
 class ChangesPageSerializer(serializers.Serializer):

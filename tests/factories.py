@@ -7,13 +7,18 @@ import datetime as dt
 import factory
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
+from django.utils import timezone
 
+from alerts import models as am
+from alerts.services import address_hash
 from core.editorial import EditorialStatus
 from core.roles import EDITOR, PUBLISHER
 from events import models as em
 from issues import models as im
 from partners.models import PartnerAPIKey
 from people import models as pm
+from review.models import Correction
 from sync.models import ChangeLog
 
 
@@ -232,3 +237,62 @@ class PartnerAPIKeyFactory(factory.django.DjangoModelFactory):
         api_key, plain_key = model_class.objects.create_key(**kwargs)
         api_key.plain_key = plain_key
         return api_key
+
+
+class SubscriberFactory(factory.django.DjangoModelFactory):
+    """A confirmed reader (pass confirmed_at=None for one who has not clicked yet)."""
+
+    class Meta:
+        model = am.Subscriber
+
+    email = factory.Sequence(lambda n: f"reader{n}@example.org")
+    email_hash = factory.LazyAttribute(lambda o: address_hash(o.email))
+    key = factory.Sequence(lambda n: f"key{n:08d}")
+    confirmed_at = factory.LazyFunction(timezone.now)
+
+
+class FollowFactory(factory.django.DjangoModelFactory):
+    """A confirmed follow of everything (pass kind=... and its target for others)."""
+
+    class Meta:
+        model = am.Follow
+
+    subscriber = factory.SubFactory(SubscriberFactory)
+    kind = am.FollowKind.ALL
+    confirmed_at = factory.LazyFunction(timezone.now)
+
+
+class PendingItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = am.PendingItem
+
+    subscriber = factory.SubFactory(SubscriberFactory)
+    object_type = "event"
+    object_id = factory.LazyAttribute(lambda o: EventFactory().pk)
+    action = "published"
+    at = factory.LazyFunction(timezone.now)
+
+
+class JournalCursorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = am.JournalCursor
+        django_get_or_create = ["name"]
+
+    name = "alerts"
+    token = "MTowOjA"
+
+
+class CorrectionFactory(factory.django.DjangoModelFactory):
+    """A public correction of a published event."""
+
+    class Meta:
+        model = Correction
+
+    class Params:
+        item = factory.SubFactory(EventFactory)
+
+    content_type = factory.LazyAttribute(lambda o: ContentType.objects.get_for_model(o.item))
+    object_id = factory.LazyAttribute(lambda o: o.item.pk)
+    object_repr = factory.LazyAttribute(lambda o: str(o.item))
+    note = "The date was wrong."
+    published_at = factory.LazyFunction(timezone.now)
