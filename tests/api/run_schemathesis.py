@@ -145,6 +145,9 @@ def main() -> int:
         "LOG_LEVEL": "ERROR",
         # DEBUG off serves pages through the static manifest (404 pages too): build one.
         "STATIC_ROOT": str(folder / "static"),
+        # The bulk export is served from a built archive (503 while none exists): build one here.
+        "EXPORT_DIR": str(folder / "exports"),
+        "TASK_QUEUE_DIR": str(folder / "queue"),
     }
     server = None
     try:
@@ -160,6 +163,8 @@ def main() -> int:
         ).stdout.split()
         if "load_demo" in commands:
             manage(env, "load_demo")
+        if "export_data" in commands:
+            manage(env, "export_data")
         port = free_port()
         # The access log of a thousand requests would bury the report: kept aside, shown on failure.
         server_log = (folder / "server.log").open("w")
