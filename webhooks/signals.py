@@ -1,0 +1,37 @@
+"""A new journal row wakes the fan-out (after the commit, on the queue): the request itself
+does no webhook work, however many endpoints there are."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models.signals import post_save
+from django.dispatch import receiver
+
+from sync.models import ChangeLog
+
+
+def _queue_fan_out() -> None:
+    from webhooks import tasks
+
+    settle = float(settings.CHANGES_SETTLE_SECONDS)
+    if settle > 0:
+        # The feed holds young rows back that long: read the journal once they are served.
+        tasks.fan_out.schedule(delay=settle + 0.5)
+    else:
+        tasks.fan_out()
+
+
+@receiver(post_save, sender=ChangeLog, dispatch_uid="webhooks_fan_out")
+def journal_row_written(sender: type[ChangeLog], created: bool, **kwargs: Any) -> None:
+    if not created:
+        return
+    connection = transaction.get_connection()
+    # A save writes several rows (an object and its dependents): one wake-up is enough.
+    if connection.in_atomic_block and any(
+        entry[1] is _queue_fan_out for entry in connection.run_on_commit
+    ):
+        return
+    transaction.on_commit(_queue_fan_out)
