@@ -29,9 +29,11 @@ def journal_row_written(sender: type[ChangeLog], created: bool, **kwargs: Any) -
     if not created:
         return
     connection = transaction.get_connection()
-    # A save writes several rows (an object and its dependents): one wake-up is enough.
+    # A save writes several rows (an object and its dependents): one wake-up per atomic block
+    # is enough (a callback of the same block is dropped with it on a rollback, never half).
+    block = set(connection.savepoint_ids)
     if connection.in_atomic_block and any(
-        entry[1] is _queue_fan_out for entry in connection.run_on_commit
+        entry[1] is _queue_fan_out and entry[0] == block for entry in connection.run_on_commit
     ):
         return
     transaction.on_commit(_queue_fan_out)
