@@ -40,3 +40,13 @@ def commit_at_once(monkeypatch):
     from django.db import transaction
 
     monkeypatch.setattr(transaction, "on_commit", lambda func, using=None, robust=False: func())
+
+
+@pytest.fixture(autouse=True)
+def keep_the_test_connection(monkeypatch):
+    """A worker closes its database connection around each task (djhuey's db_task); here the
+    "worker" shares the test's connection, inside the test's transaction: keep it open (on
+    PostgreSQL closing it would end the test's transaction)."""
+    import huey.contrib.djhuey as djhuey
+
+    monkeypatch.setattr(djhuey, "close_old_connections", lambda: None)
