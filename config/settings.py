@@ -254,6 +254,7 @@ WEBHOOKS_MAX_RESPONSE_BYTES = 64 * 1024  # read at most this much of a receiver'
 WEBHOOKS_STORED_RESPONSE_BYTES = 2000  # and keep this much of it in the delivery log
 WEBHOOKS_DISABLE_AFTER_FAILURES = env.int("WEBHOOKS_DISABLE_AFTER_FAILURES", default=5)
 WEBHOOKS_DISABLE_AFTER_SECONDS = env.int("WEBHOOKS_DISABLE_AFTER_SECONDS", default=24 * 3600)
+WEBHOOKS_LOG_DAYS = env.int("WEBHOOKS_LOG_DAYS", default=30)  # the delivery log, then pruned
 
 # Proxies in front of the app (e.g. 1 behind nginx): the client's address is then read from
 # X-Forwarded-For, for the API's per-address throttle and the sign-in lockout alike; with 0 a client

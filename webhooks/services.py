@@ -385,3 +385,16 @@ def due_deliveries(now: datetime | None = None) -> list[int]:
         .filter(Q(locked_until__isnull=True) | Q(locked_until__lt=now))
         .values_list("pk", flat=True)[:1000]
     )
+
+
+def prune_log(now: datetime | None = None) -> int:
+    """Delete finished deliveries older than WEBHOOKS_LOG_DAYS, and messages left with none."""
+    now = now or timezone.now()
+    cutoff = now - timedelta(days=settings.WEBHOOKS_LOG_DAYS)
+    deleted, _ = (
+        Delivery.objects.filter(created_at__lt=cutoff)
+        .exclude(status=DeliveryStatus.PENDING)
+        .delete()
+    )
+    Message.objects.filter(created_at__lt=cutoff, deliveries__isnull=True).delete()
+    return deleted

@@ -46,3 +46,9 @@ def retry_late() -> None:
 @db_task(retries=6, retry_delay=30, retry_backoff=2)
 def notify_disabled(endpoint_id: int) -> None:
     services.notify_disabled(endpoint_id)
+
+
+@db_periodic_task(crontab(minute="17", hour="3"))
+def prune_log() -> None:
+    """Daily: the delivery log keeps WEBHOOKS_LOG_DAYS days."""
+    services.prune_log()

@@ -8,6 +8,7 @@ import json
 
 import pytest
 from django.core import mail
+from django.utils import timezone
 from huey.contrib.djhuey import HUEY
 from standardwebhooks.webhooks import Webhook, WebhookVerificationError
 
@@ -15,7 +16,7 @@ from tests.factories import WebhookEndpointFactory
 from tests.queue_utils import drain
 from tests.webhooks.receiver import Answer
 from webhooks import services
-from webhooks.models import Delivery, DeliveryStatus
+from webhooks.models import Delivery, DeliveryStatus, Message
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("loopback")]
 
@@ -210,3 +211,19 @@ def test_the_worker_schedule_is_registered():
     names = {t.__name__ for t in HUEY._registry._periodic_tasks}
     assert fan_out_every_minute.task_class.__name__ in names
     assert retry_late.task_class.__name__ in names
+
+
+def test_the_log_keeps_thirty_days_of_finished_deliveries(settings):
+    from tests.factories import WebhookDeliveryFactory
+
+    old = timezone.now() - dt.timedelta(days=31)
+    finished = WebhookDeliveryFactory(
+        created_at=old, message__created_at=old, status=DeliveryStatus.SUCCEEDED
+    )
+    pending = WebhookDeliveryFactory(created_at=old)
+    recent = WebhookDeliveryFactory(status=DeliveryStatus.FAILED)
+
+    assert services.prune_log() == 1
+
+    assert set(Delivery.objects.all()) == {pending, recent}
+    assert not Message.objects.filter(pk=finished.message_id).exists()
