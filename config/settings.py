@@ -254,6 +254,8 @@ WEBHOOKS_MAX_RESPONSE_BYTES = 64 * 1024  # read at most this much of a receiver'
 WEBHOOKS_STORED_RESPONSE_BYTES = 2000  # and keep this much of it in the delivery log
 WEBHOOKS_DISABLE_AFTER_FAILURES = env.int("WEBHOOKS_DISABLE_AFTER_FAILURES", default=5)
 WEBHOOKS_DISABLE_AFTER_SECONDS = env.int("WEBHOOKS_DISABLE_AFTER_SECONDS", default=24 * 3600)
+# Certificates are verified against the system's CAs; a file of extra CAs only for tests.
+WEBHOOKS_CA_BUNDLE = env.str("WEBHOOKS_CA_BUNDLE", default="")
 WEBHOOKS_LOG_DAYS = env.int("WEBHOOKS_LOG_DAYS", default=30)  # the delivery log, then pruned
 
 # Proxies in front of the app (e.g. 1 behind nginx): the client's address is then read from

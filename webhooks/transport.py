@@ -56,6 +56,7 @@ def post(url: str, body: bytes, headers: dict[str, str]) -> Outcome:
             server_hostname=host,
             assert_hostname=host,
             cert_reqs="CERT_REQUIRED",
+            ca_certs=getattr(settings, "WEBHOOKS_CA_BUNDLE", None) or None,
             **pool_kwargs,
         )
     else:
