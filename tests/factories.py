@@ -297,6 +297,8 @@ class CorrectionFactory(factory.django.DjangoModelFactory):
     object_repr = factory.LazyAttribute(lambda o: str(o.item))
     note = "The date was wrong."
     published_at = factory.LazyFunction(timezone.now)
+
+
 class WebhookEndpointFactory(factory.django.DjangoModelFactory):
     """A partner's webhook endpoint receiving every event type (saved without the URL check)."""
 

@@ -143,7 +143,11 @@ def _correction(row: Any) -> dict[str, Any] | None:
     if correction is None:
         return None
     note = getattr(correction, "note", None) or getattr(correction, "public_note", "") or ""
-    when = getattr(correction, "created_at", None) or getattr(correction, "at", None) or row.at
+    when = (
+        getattr(correction, "published_at", None)
+        or getattr(correction, "created_at", None)
+        or row.at
+    )
     return {"note": str(note), "at": payloads.timestamp(when)}
 
 

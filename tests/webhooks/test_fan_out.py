@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from types import SimpleNamespace
 
 import pytest
 from django.utils import timezone
 from standardwebhooks.webhooks import Webhook
 
 from core.editorial import EditorialStatus
-from sync.models import ChangeLog
 from tests.factories import (
     EventFactory,
     EventParticipationFactory,
@@ -20,7 +18,7 @@ from tests.factories import (
     WebhookEndpointFactory,
 )
 from webhooks import services
-from webhooks.models import Message
+from webhooks.models import Endpoint, Message
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_settle", "loopback")]
 
@@ -193,23 +191,26 @@ def test_a_status_change_of_an_issue_is_its_own_event_type(receiver):
     assert message["data"]["status"] == "resolved"
 
 
-def test_a_journal_row_marked_as_a_correction_is_sent_as_corrected(receiver, monkeypatch):
-    # The corrections model (another branch) gives journal rows a nullable `correction`: the
-    # fan-out reads it if it is there. Here a stand-in marks every row as a correction.
-    WebhookEndpointFactory(url=receiver.url, event_types=["event.updated"])
+def test_an_editors_correction_goes_out_as_corrected_with_its_public_note(receiver, editor):
+    from review.services import correction_record
+
     event = EventFactory(slug="summit")
     fan_out()
-    note = SimpleNamespace(note="The date was wrong.", created_at=timezone.now())
-    monkeypatch.setattr(ChangeLog, "correction_id", 7, raising=False)
-    monkeypatch.setattr(ChangeLog, "correction", note, raising=False)
+    # Disabled while the edit is made: the fan-out then runs once, after the whole change, as
+    # after a request's commit.
+    endpoint = WebhookEndpointFactory(
+        url=receiver.url, event_types=["event.updated"], enabled=False
+    )
     event.title = "Summit (date corrected)"
     event.save()
+    correction_record(obj=event, note="The summit was on 6 January, not 5.", user=editor)
+    Endpoint.objects.filter(pk=endpoint.pk).update(enabled=True)
     fan_out()
 
     (message,) = received(receiver, 0)
     assert message["type"] == "event.corrected"
-    assert message["action"] == "updated"  # what the feed says of the same entry
-    assert message["correction"]["note"] == "The date was wrong."
+    assert message["correction"]["note"] == "The summit was on 6 January, not 5."
+    assert message["data"]["title"] == "Summit (date corrected)"
 
 
 def test_nothing_is_fanned_out_twice(receiver):
