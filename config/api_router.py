@@ -12,6 +12,7 @@ from issues.api import IssueViewSet
 from partners import schema as partner_schema  # noqa: F401  (registers the key scheme)
 from people.api import OrganizationViewSet, PersonViewSet
 from sync.views import ChangesView, ExportView, PopoloExportView
+from webhooks.api import RedeliverView, WebhookEndpointViewSet
 
 app_name = "api"
 
@@ -35,6 +36,7 @@ router.register("organizations", OrganizationViewSet, basename="organization")
 router.register("issues", IssueViewSet, basename="issue")
 router.register("statements", StatementViewSet, basename="statement")
 router.register("sources", SourceViewSet, basename="source")
+router.register("webhooks", WebhookEndpointViewSet, basename="webhook")
 
 urlpatterns = [
     path("schema/", SchemaView.as_view(), name="schema"),
@@ -43,6 +45,11 @@ urlpatterns = [
     path("changes/", ChangesView.as_view(), name="changes"),
     path("export/", ExportView.as_view(), name="export"),
     path("export/popolo/", PopoloExportView.as_view(), name="export-popolo"),
+    re_path(
+        r"^webhooks/deliveries/(?P<pk>[0-9]{1,18})/redeliver/$",
+        RedeliverView.as_view(),
+        name="webhook-redeliver",
+    ),
     *router.urls,
     re_path(r"", api_not_found),  # last: anything else under /api/v1/ is a JSON 404
 ]

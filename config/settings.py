@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "ops",
     "intake",
     "alerts",
+    "webhooks",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
@@ -236,6 +237,27 @@ else:
     Path(TASK_QUEUE_DIR).mkdir(parents=True, exist_ok=True)
     HUEY.update(huey_class="huey.SqliteHuey", filename=str(Path(TASK_QUEUE_DIR) / "huey.sqlite3"))
 
+# --- Partner webhooks (the `webhooks` app). URLs must be https (http too with WEBHOOKS_ALLOW_HTTP,
+# on by default while DEBUG) and resolve to public addresses only; WEBHOOKS_ALLOW_LOOPBACK lets
+# tests deliver to 127.0.0.1. A failed attempt is retried after each delay in turn (seconds:
+# 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h — about a day); an endpoint whose deliveries all fail
+# WEBHOOKS_DISABLE_AFTER_FAILURES times in a row, or for WEBHOOKS_DISABLE_AFTER_SECONDS, is
+# disabled and its contact told by e-mail.
+WEBHOOKS_ALLOW_HTTP = env.bool("WEBHOOKS_ALLOW_HTTP", default=DEBUG)
+WEBHOOKS_ALLOW_LOOPBACK = env.bool("WEBHOOKS_ALLOW_LOOPBACK", default=False)
+WEBHOOKS_RETRY_DELAYS = env.list(
+    "WEBHOOKS_RETRY_DELAYS", cast=float, default=[5, 300, 1800, 7200, 18000, 36000, 36000]
+)
+WEBHOOKS_CONNECT_TIMEOUT = env.float("WEBHOOKS_CONNECT_TIMEOUT", default=5.0)
+WEBHOOKS_READ_TIMEOUT = env.float("WEBHOOKS_READ_TIMEOUT", default=10.0)
+WEBHOOKS_MAX_RESPONSE_BYTES = 64 * 1024  # read at most this much of a receiver's answer
+WEBHOOKS_STORED_RESPONSE_BYTES = 2000  # and keep this much of it in the delivery log
+WEBHOOKS_DISABLE_AFTER_FAILURES = env.int("WEBHOOKS_DISABLE_AFTER_FAILURES", default=5)
+WEBHOOKS_DISABLE_AFTER_SECONDS = env.int("WEBHOOKS_DISABLE_AFTER_SECONDS", default=24 * 3600)
+# Certificates are verified against the system's CAs; a file of extra CAs only for tests.
+WEBHOOKS_CA_BUNDLE = env.str("WEBHOOKS_CA_BUNDLE", default="")
+WEBHOOKS_LOG_DAYS = env.int("WEBHOOKS_LOG_DAYS", default=30)  # the delivery log, then pruned
+
 # Proxies in front of the app (e.g. 1 behind nginx): the client's address is then read from
 # X-Forwarded-For, for the API's per-address throttle and the sign-in lockout alike; with 0 a client
 # cannot dodge either by sending its own header.
@@ -351,6 +373,7 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "core.api.schema.document_http_headers",
+        "webhooks.schema.document_webhooks",
     ],
 }
 CORS_URLS_REGEX = r"^/api/.*$"

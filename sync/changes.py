@@ -139,8 +139,13 @@ def _action(row: ChangeLog, when: datetime) -> str | None:
     return None
 
 
-def changes_page(cursor: Cursor, page_size: int = CHANGES_DEFAULT_PAGE_SIZE) -> dict[str, object]:
-    """One page of changes after `cursor`: {"results", "cursor", "has_more"} (two queries)."""
+def changes_page(
+    cursor: Cursor, page_size: int = CHANGES_DEFAULT_PAGE_SIZE, *, with_rows: bool = False
+) -> dict[str, object]:
+    """One page of changes after `cursor`: {"results", "cursor", "has_more"} (two queries).
+
+    `with_rows`: each result also carries its journal row as "row" (the webhooks read the feed
+    through this function, so a webhook and the feed never disagree)."""
     now = timezone.now()
     results: list[dict[str, object]] = []
     if cursor.row_id and cursor.as_of < now:
@@ -162,7 +167,10 @@ def changes_page(cursor: Cursor, page_size: int = CHANGES_DEFAULT_PAGE_SIZE) -> 
             .select_related("correction")
             .order_by("publish_at", "id")
         )
-        results += [_change(row, "published", row.publish_at) for row in scheduled]
+        for row in scheduled:
+            results.append(_change(row, "published", row.publish_at))
+            if with_rows:
+                results[-1]["row"] = row
 
     next_row = ChangeLog.objects.filter(
         object_type=OuterRef("object_type"), object_id=OuterRef("object_id"), id__gt=OuterRef("id")
@@ -182,5 +190,12 @@ def changes_page(cursor: Cursor, page_size: int = CHANGES_DEFAULT_PAGE_SIZE) -> 
         action = _action(row, when)
         if action is not None:
             results.append(_change(row, action, row.at))
+            if with_rows:
+                results[-1]["row"] = row
     last_id = rows[-1].id if rows else cursor.row_id
-    return {"results": results, "cursor": Cursor(last_id, now).encode(), "has_more": has_more}
+    return {
+        "results": results,
+        "cursor": Cursor(last_id, now).encode(),
+        "has_more": has_more,
+        "next_cursor": Cursor(last_id, now),
+    }

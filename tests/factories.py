@@ -20,6 +20,7 @@ from partners.models import PartnerAPIKey
 from people import models as pm
 from review.models import Correction
 from sync.models import ChangeLog
+from webhooks import models as wm
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -296,3 +297,45 @@ class CorrectionFactory(factory.django.DjangoModelFactory):
     object_repr = factory.LazyAttribute(lambda o: str(o.item))
     note = "The date was wrong."
     published_at = factory.LazyFunction(timezone.now)
+
+
+class WebhookEndpointFactory(factory.django.DjangoModelFactory):
+    """A partner's webhook endpoint receiving every event type (saved without the URL check)."""
+
+    class Meta:
+        model = wm.Endpoint
+
+    api_key = factory.SubFactory(PartnerAPIKeyFactory)
+    url = "https://hooks.partner.example/relations"
+    event_types = factory.LazyFunction(lambda: ["*"])
+
+
+class WebhookMessageFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = wm.Message
+
+    event_type = "event.updated"
+    object_type = "event"
+    object_id = 1
+    body = '{"type":"event.updated"}'
+
+
+class WebhookDeliveryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = wm.Delivery
+
+    endpoint = factory.SubFactory(WebhookEndpointFactory)
+    message = factory.SubFactory(WebhookMessageFactory)
+
+
+class WebhookFanOutCursorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = wm.FanOutCursor
+
+
+class KnownIssueStatusFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = wm.KnownIssueStatus
+
+    issue_id = factory.Sequence(lambda n: n + 1)
+    status = "active"

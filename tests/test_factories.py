@@ -13,7 +13,7 @@ from tests import factories
 pytestmark = pytest.mark.django_db
 
 PROJECT_APPS = {"core", "people", "events", "issues", "sync", "public", "partners", "accounts"}
-PROJECT_APPS |= {"ops", "devdata", "alerts"}
+PROJECT_APPS |= {"ops", "devdata", "alerts", "webhooks"}
 
 
 def project_models() -> list[type]:

@@ -53,7 +53,9 @@ def test_every_fuzzy_date_filter_is_a_patterned_string(schema):
 def test_validators_paging_and_limits_are_documented(schema):
     validate(schema)
     for path, item in schema["paths"].items():
-        operation = item["get"]
+        operation = item.get("get")
+        if operation is None:  # a keyed POST of the webhooks API (tests/webhooks/test_api.py)
+            continue
         responses = operation["responses"]
         ok = responses["200"]
         assert {"ETag", "Last-Modified"} <= set(ok.get("headers", {})), path
@@ -142,6 +144,8 @@ def test_generated_client_runs_every_operation(generated_client, wsgi_app, setti
         if module_path.name == "__init__.py":
             continue
         tag, name = module_path.parent.name, module_path.stem
+        if tag == "webhooks":  # a partner's own endpoints, with its key: tests/webhooks/
+            continue
         module = importlib.import_module(f"rt_client.api.{tag}.{name}")
         parameters = inspect.signature(module.sync_detailed).parameters
         kwargs = {"client": client}
