@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "people",
     "events",
     "issues",
+    "search",  # the full-text index of the content apps above
     "review",  # after the content apps: its admin joins their registered admins
     "sync",
     "public",

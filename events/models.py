@@ -231,10 +231,8 @@ class EventQuerySet(PublishableQuerySet):
         return self.filter(overlap_q("start_date", "last_date", start, end))
 
     def search(self, query: str) -> EventQuerySet:
-        """Events whose title, summary, body or place mentions the query (ranked on PostgreSQL)."""
-        return text_search(
-            self, query, {"title": "A", "summary": "B", "city": "B", "venue": "C", "body": "D"}
-        )
+        """Events whose title, summary, body or place (any language) match the query, best first."""
+        return text_search(self, query)
 
 
 class Event(Publishable):
@@ -515,8 +513,8 @@ class StatementQuerySet(models.QuerySet):
         )
 
     def search(self, query: str) -> StatementQuerySet:
-        """Statements whose quote or speaker description mentions the query (ranked on PostgreSQL)."""
-        return text_search(self, query, {"text": "A", "speaker_label": "B"})
+        """Statements whose quote or speaker description match the query, best first."""
+        return text_search(self, query)
 
 
 class Statement(Versioned):

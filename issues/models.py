@@ -43,8 +43,8 @@ class IssueStatus(models.TextChoices):
 
 class IssueQuerySet(PublishableQuerySet):
     def search(self, query: str) -> IssueQuerySet:
-        """Issues whose title, summary or background mentions the query (ranked on PostgreSQL)."""
-        return text_search(self, query, {"title": "A", "summary": "B", "background": "C"})
+        """Issues whose title, keywords, summary or background match the query, best first."""
+        return text_search(self, query)
 
 
 class Issue(Publishable):

@@ -22,7 +22,7 @@ from core.dates import (
     period_end,
 )
 from core.editorial import Publishable, PublishableQuerySet, published_q
-from core.text import normalize_name
+from core.search import text_search
 from core.versions import Versioned
 
 
@@ -86,17 +86,12 @@ class Organization(Publishable):
 
 class PersonQuerySet(PublishableQuerySet):
     def search(self, query: str) -> PersonQuerySet:
-        """People whose name, native name or any alias matches, ignoring case, spaces, hyphens."""
-        key = normalize_name(query)
-        if not key:
-            return self.none()
-        # The whole query as one name ("Lee Jae-myung" → "leejaemyung"), or every word of it
-        # somewhere in the names ("Jinping Xi", "jae myung lee").
-        words = [normalize_name(word) for word in (query or "").split()]
-        every_word = Q()
-        for word in filter(None, words):
-            every_word &= Q(search_key__contains=word)
-        return self.filter(Q(search_key__contains=key) | every_word)
+        """People known by the query in any script or spelling (or whose bio matches), best first.
+
+        The index holds every name form, its words and its words run together, so case, spaces,
+        hyphens and word order do not matter ("LEE JAEMYUNG", "jae myung lee", "이재명").
+        """
+        return text_search(self, query)
 
 
 class Person(Publishable):

@@ -16,6 +16,7 @@ from django.db import transaction
 
 from devdata.synthetic import PREFIX, Generator, clear
 from events.models import Event
+from search.index import rebuild as rebuild_search_index
 
 
 class Command(BaseCommand):
@@ -47,6 +48,8 @@ class Command(BaseCommand):
             counts = Generator(random.Random(options["seed"]), options["draft_share"]).run(
                 events=options["events"], people=options["people"], issues=options["issues"]
             )
+            # bulk_create sends no signals: the search index is written in one pass.
+            rebuild_search_index()
         elapsed = time.perf_counter() - started
         summary = ", ".join(f"{n} {name}" for name, n in counts.items())
         self.stdout.write(f"Generated {summary} in {elapsed:.1f} s.")

@@ -7,6 +7,7 @@ from typing import Any
 from django.core.management.base import BaseCommand
 
 from devdata.demo.loader import load_demo
+from search.index import rebuild as rebuild_search_index
 
 
 class Command(BaseCommand):
@@ -14,4 +15,6 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         loader = load_demo()
+        # Saves index themselves; a rebuild also covers rows written before the index existed.
+        rebuild_search_index()
         self.stdout.write(loader.summary())
