@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any, NamedTuple
+from urllib.parse import urlencode
+
 from django.conf import settings
+from django.db.models import Count, Window
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 
 from core.web.cache import per_version, public_page
@@ -16,6 +21,13 @@ from people.models import Person
 
 HOME_ROWS = 8
 SEARCH_ROWS = 20
+
+
+class SearchGroup(NamedTuple):
+    kind: str
+    rows: list[Any]
+    count: int  # every match, not only the rows shown
+    more: str  # the kind's list page with the same query, when there are more matches
 
 
 @public_page
@@ -46,25 +58,34 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @public_page
 def search(request: HttpRequest) -> HttpResponse:
+    """The best SEARCH_ROWS matches of each kind, with how many there are in all.
+
+    Each kind's full, paginated list is its list page with the same `q` (events, people,
+    issues); the index answers every count and page, so the cost follows the matches.
+    """
     query = request.GET.get("q", "").replace("\x00", "").strip()[:200]
     groups = []
     if query:
-        people = Person.objects.published().search(query)[:SEARCH_ROWS]
-        events = Event.objects.published().search(query)[:SEARCH_ROWS]
-        issues = Issue.objects.published().search(query)[:SEARCH_ROWS]
-        statements = (
-            Statement.objects.published().search(query).select_related("speaker", "event")
-        )[:SEARCH_ROWS]
-        groups = [
-            ("people", list(people)),
-            ("events", list(events)),
-            ("issues", list(issues)),
-            ("statements", list(statements)),
+        searches = [
+            ("people", Person.objects.published().search(query), "people:person_list"),
+            ("events", Event.objects.published().search(query), "events:event_list"),
+            ("issues", Issue.objects.published().search(query), "issues:issue_list"),
+            (
+                "statements",
+                Statement.objects.published().search(query).select_related("speaker", "event"),
+                "",
+            ),
         ]
+        for kind, queryset, list_url in searches:
+            # The count of every match comes with the rows (a window over the matches).
+            rows = list(queryset.annotate(search_total=Window(Count("pk")))[:SEARCH_ROWS])
+            count = rows[0].search_total if rows else 0
+            more = f"{reverse(list_url)}?{urlencode({'q': query})}" if list_url else ""
+            groups.append(SearchGroup(kind, rows, count, more if count > len(rows) else ""))
     context = {
         "query": query,
         "groups": groups,
-        "total": sum(len(rows) for _, rows in groups),
+        "total": sum(group.count for group in groups),
         "nav": "search",
     }
     return render(request, "public/search.html", context)
