@@ -27,8 +27,9 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import models
+from django.db import connections, models
 from django.db.models import F, FloatField, Lookup, QuerySet
+from django.db.models.expressions import RawSQL
 from django.utils.html import strip_tags
 
 # The relation from every indexed model to its index row (the index model's related_name).
@@ -204,6 +205,12 @@ def text_search(queryset: QuerySet, query: str) -> QuerySet:
     if not terms:
         return queryset.none()
     order = queryset.query.order_by or queryset.model._meta.ordering
+    if connections[queryset.db].vendor == "sqlite":
+        # The matching ids, found once by the index, so the planner walks them by primary key
+        # (joined alone, it may walk every published row and probe the index for each).
+        table = queryset.model._meta.get_field(INDEX_RELATION).related_model._meta.db_table
+        matching = RawSQL(f"SELECT rowid FROM {table} WHERE {table} MATCH %s", [fts5_query(terms)])
+        queryset = queryset.filter(pk__in=matching)
     return (
         queryset.filter(**{f"{INDEX_RELATION}__document__matches": terms})
         .annotate(search_rank=SearchRank(F(f"{INDEX_RELATION}__document"), terms))
