@@ -6,6 +6,7 @@ from __future__ import annotations
 from django import template
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from core.dates import FuzzyDate, display_range
@@ -48,15 +49,21 @@ def _untranslated_marker() -> str:
 
 
 @register.simple_tag
-def tr(obj: object, field: str, html: bool = False, block: bool = False) -> SafeString:
+def tr(
+    obj: object, field: str, html: bool = False, block: bool = False, words: int = 0
+) -> SafeString:
     """A translatable field in the active language, or its English text marked as such.
 
     `{% tr event "title" %}`; `html=True` for editor-written HTML (sanitised), `block=True` when
-    the text stands in its own block (a <div>, not a <span>, marks an English fallback). Never
-    blank while the English text exists.
+    the text stands in its own block (a <div>, not a <span>, marks an English fallback); `words=40`
+    truncates plain text to 40 words. Never blank while the English text exists.
     """
     shown = displayed(obj, field)
-    text = mark_safe(sanitize_html(shown.text)) if html else shown.text  # noqa: S308
+    text = shown.text
+    if html:
+        text = mark_safe(sanitize_html(text))  # noqa: S308 - nh3 output is safe by construction
+    elif words:
+        text = Truncator(text).words(words, truncate=" …")
     if not shown.fallback:
         return conditional_escape(text)
     element = "div" if block else "span"
