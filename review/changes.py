@@ -30,6 +30,7 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
+from modeltranslation.fields import TranslationField
 
 # Fields a revision never carries: bookkeeping, the editorial state (a Publisher's), and columns
 # computed on save from the others (`last_date`, `search_key`).
@@ -83,6 +84,10 @@ def m2m_fields(model: type[models.Model]) -> list[models.Field]:
 
 def dump(field: models.Field, obj: models.Model) -> Any:
     value = field.value_from_object(obj)
+    if value is None and isinstance(field, TranslationField) and not field.translated_field.null:
+        # A language column (title_ko, …) not written yet and one a form saved empty are the
+        # same: untranslated. Without this, saving an unchanged form would propose a change.
+        return ""
     if value is None or isinstance(value, bool | int | float | str):
         return value
     return field.value_to_string(obj)
