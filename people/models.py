@@ -317,7 +317,9 @@ class Position(Versioned):
         on_delete=models.PROTECT,
         related_name="positions",
     )
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(
+        _("title"), max_length=200, blank=True, help_text=_("Taken from the glossary when chosen.")
+    )
     # The glossary entry: when set, `title` in every language is copied from it on save (so pages
     # read the title from the position's own row, no join), else `title` is free text.
     glossary_title = models.ForeignKey(
@@ -380,6 +382,10 @@ class Position(Versioned):
 
     def clean(self) -> None:
         normalise_fuzzy_dates(self, "start", "end")
+        if self.glossary_title_id:
+            self.copy_glossary_title()
+        elif not self.title:
+            raise ValidationError({"title": _("Choose a title from the glossary or write one.")})
         if (
             self.start_date
             and self.end_date
