@@ -58,6 +58,8 @@ def tr(
     the text stands in its own block (a <div>, not a <span>, marks an English fallback); `words=40`
     truncates plain text to 40 words. Never blank while the English text exists.
     """
+    if obj is None:
+        return mark_safe("")  # noqa: S308 - empty
     shown = displayed(obj, field)
     text = shown.text
     if html:

@@ -152,3 +152,13 @@ def test_the_openapi_schema_documents_lang_and_translations(client):
     assert "Content-Language" in operation["responses"]["200"]["headers"]
     detail = schema["components"]["schemas"]["EventDetail"]
     assert set(detail["properties"]["translations"]["properties"]) == {"en", "ko", "zh-hans"}
+
+
+def test_the_popolo_export_stays_in_english_whatever_the_reader(client):
+    OrganizationFactory(slug="mofa", name="Ministry of Foreign Affairs", name_ko="외교부")
+    response = client.get("/api/v1/export/popolo/", HTTP_ACCEPT_LANGUAGE="ko")
+    assert response.status_code == 200
+    assert response["Content-Language"] == "en"
+    body = response.content.decode()
+    assert "Ministry of Foreign Affairs" in body
+    assert "외교부" not in body

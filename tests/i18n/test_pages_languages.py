@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 import pytest
-from django.conf import settings
 
 from tests.factories import (
     EventFactory,
@@ -23,12 +22,13 @@ pytestmark = pytest.mark.django_db
 MARKER = {"ko": "아직 번역되지 않음", "zh-hans": "尚未翻译"}
 
 
-def page(client, url: str, language: str, *, cookie: bool = True) -> str:
-    if cookie:
-        client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
-        response = client.get(url)
+def page(client, url: str, language: str, *, redirected: bool = False) -> str:
+    """The page at its URL in `language` (/ko/…, /zh-hans/…), or, `redirected`, as a reader
+    whose browser asks for the language arrives at the unprefixed URL."""
+    if redirected:
+        response = client.get(url, HTTP_ACCEPT_LANGUAGE=language, follow=True)
     else:
-        response = client.get(url, HTTP_ACCEPT_LANGUAGE=language)
+        response = client.get(url if language == "en" else f"/{language}{url}")
     assert response.status_code == 200
     return response.content.decode()
 
@@ -46,13 +46,13 @@ def issue():
 
 
 @pytest.mark.parametrize(
-    ("language", "title", "cookie"),
-    [("ko", "서해 어업 분쟁", True), ("zh-hans", "黄海渔业争端", False)],
+    ("language", "title", "redirected"),
+    [("ko", "서해 어업 분쟁", False), ("zh-hans", "黄海渔业争端", True)],
 )
 def test_a_translated_title_is_shown_in_the_readers_language(
-    client, issue, language, title, cookie
+    client, issue, language, title, redirected
 ):
-    html = page(client, "/issues/fisheries/", language, cookie=cookie)
+    html = page(client, "/issues/fisheries/", language, redirected=redirected)
     assert f"<h1>{title}</h1>" in html
 
 
@@ -121,3 +121,10 @@ def test_feeds_and_calendars_follow_the_language(client, issue):
     EventFactory(slug="talks", title="Talks", title_ko="회담")
     assert "회담" in page(client, "/events/calendar.ics", "ko")
     assert "서해 어업 분쟁" in page(client, "/issues/fisheries/feed.rss", "ko")
+
+
+def test_structured_data_is_in_the_page_language(client):
+    EventFactory(slug="talks", title="Talks", title_ko="회담", summary="Met.", summary_ko="만났다.")
+    html = page(client, "/events/talks/", "ko")
+    data = html.split('<script type="application/ld+json">', 1)[1].split("</script>", 1)[0]
+    assert '"name": "회담"' in data or '"name":"회담"' in data

@@ -4,7 +4,6 @@ the translations are columns of the rows already read (pins equal to the English
 from __future__ import annotations
 
 import pytest
-from django.conf import settings
 
 from tests.api_utils import get_json
 from tests.events.test_api import full_event
@@ -29,7 +28,13 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def korean(client):
-    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "ko"
+    """A client reading the Korean pages (/ko/…)."""
+    get = client.get
+
+    def get_in_korean(path: str, *args, **kwargs):
+        return get(f"/ko{path}", *args, **kwargs)
+
+    client.get = get_in_korean
     return client
 
 
