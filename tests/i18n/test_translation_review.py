@@ -61,3 +61,22 @@ def test_a_translation_is_reported_as_an_update_in_the_changes_feed(client) -> N
 
     results = client.get(f"/api/v1/changes/?since={cursor}").json()["results"]
     assert [(row["slug"], row["action"]) for row in results] == [("talks", "updated")]
+
+
+def test_an_editor_with_a_korean_interface_edits_the_english_text(client) -> None:
+    from django.conf import settings
+
+    from tests.admin_utils import admin_form_data, change_url
+
+    event = EventFactory(title="Talks", editorial_status="draft")
+    client.force_login(editor_user(username="ed", email="ed@example.org"))
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "ko"
+    page = client.get(change_url(event))
+    assert page.context["adminform"].form.initial["title"] == "Talks"
+
+    data = admin_form_data(page, title="Talks in Seoul")
+    assert client.post(change_url(event), data).status_code == 302
+
+    event.refresh_from_db()
+    assert event.title_en == "Talks in Seoul"
+    assert event.title_ko is None
