@@ -12,7 +12,7 @@ def copy_english(apps, schema_editor):
     for model_name, fields in ENGLISH_FIELDS.items():
         for name in (model_name, f"historical{model_name}"):
             model = apps.get_model("events", name)
-            model.objects.update(**{f"{field}_en": models.F(field) for field in fields})
+            model.objects.using(schema_editor.connection.alias).update(**{f"{field}_en": models.F(field) for field in fields})
 
 
 class Migration(migrations.Migration):

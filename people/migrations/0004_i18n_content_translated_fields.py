@@ -20,16 +20,17 @@ def copy_english(apps, schema_editor):
     for model_name, fields in ENGLISH_FIELDS.items():
         for name in (model_name, f"historical{model_name}"):
             model = apps.get_model("people", name)
-            model.objects.update(**{f"{field}_en": models.F(field) for field in fields})
+            model.objects.using(schema_editor.connection.alias).update(**{f"{field}_en": models.F(field) for field in fields})
 
 
 def fill_title_glossary(apps, schema_editor):
     """One glossary entry per distinct position title; every position points at its entry."""
+    alias = schema_editor.connection.alias
     Position = apps.get_model("people", "Position")
     Title = apps.get_model("people", "Title")
-    for name in Position.objects.order_by().values_list("title", flat=True).distinct():
-        entry, _ = Title.objects.get_or_create(name=name, defaults={"name_en": name})
-        Position.objects.filter(title=name).update(glossary_title=entry)
+    for name in Position.objects.using(alias).order_by().values_list("title", flat=True).distinct():
+        entry, _ = Title.objects.using(alias).get_or_create(name=name, defaults={"name_en": name})
+        Position.objects.using(alias).filter(title=name).update(glossary_title=entry)
 
 
 def grant_title_permissions(apps, schema_editor):
@@ -40,18 +41,20 @@ def grant_title_permissions(apps, schema_editor):
 
     for app_config in apps.get_app_configs():
         app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
+        create_permissions(app_config, apps=apps, verbosity=0, using=schema_editor.connection.alias)
         app_config.models_module = None
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     for role in (EDITOR, PUBLISHER):
-        group = Group.objects.filter(name=role).first()
+        group = Group.objects.using(schema_editor.connection.alias).filter(name=role).first()
         if group is None:
             continue  # created later by core's migration, with every permission then known
         for app_label, codename in role_permissions(role):
             if app_label == "people" and codename.endswith("_title"):
                 group.permissions.add(
-                    *Permission.objects.filter(content_type__app_label=app_label, codename=codename)
+                    *Permission.objects.using(schema_editor.connection.alias).filter(
+                        content_type__app_label=app_label, codename=codename
+                    )
                 )
 
 
