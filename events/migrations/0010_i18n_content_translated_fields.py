@@ -17,7 +17,7 @@ def copy_english(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("events", "0007_end_compared_by_period_end"),
+        ("events", "0009_scale_pages_feed_index"),
     ]
 
     operations = [
