@@ -54,7 +54,7 @@ def test_event_and_source_pages_in_korean(korean, rows, django_assert_num_querie
         event.issues.add(issue)
     half_in_korean(events, title_ko="회담", summary_ko="요약")
     SourceFactory.create_batch(rows, translated_title_ko="번역한 제목")
-    assert_page_queries(korean, "/events/", django_assert_num_queries, 6)
+    assert_page_queries(korean, "/events/", django_assert_num_queries, 5)
     assert_page_queries(korean, "/sources/", django_assert_num_queries, 7)
 
 
