@@ -29,6 +29,8 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 
 INSTALLED_APPS = [
+    # Before the admin (its admin integration) and before the apps whose translation.py it reads.
+    "modeltranslation",
     "accounts.apps.StaffAdminConfig",  # django.contrib.admin, on the sign-in-aware site
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -163,6 +165,14 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("ko", _("Korean")), ("zh-hans", _("Simplified Chinese"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Translated content (django-modeltranslation): each translatable field gets one column per
+# language on the same row (title_en, title_ko, title_zh_hans). English is the source language and
+# the fallback; which fields are translatable is declared in each app's translation.py.
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_LANGUAGES = ("en", "ko", "zh-hans")
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
+# Creating a row with `title=...` always fills the English column too.
+MODELTRANSLATION_AUTO_POPULATE = "required"
 FORMAT_MODULE_PATH = ["config.formats"]
 TIME_ZONE = "Asia/Seoul"
 USE_I18N = True

@@ -36,6 +36,7 @@ from django.template.response import TemplateResponse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from core.translation_admin import LanguageColumnsAdminMixin
 from core.versions import StaleVersion
 
 TOKEN = "version_token"
@@ -287,7 +288,7 @@ def _model_field(form: forms.ModelForm, name: str) -> models.Field | None:
         return None
 
 
-class VersionedAdminMixin:
+class VersionedAdminMixin(LanguageColumnsAdminMixin):
     """ModelAdmin mixin: the version on the page, compare-and-swap saves, the merge screen."""
 
     form = VersionedModelForm
@@ -387,7 +388,7 @@ def _flatten(fields: Any) -> list[str]:
     return names
 
 
-class VersionedInlineMixin:
+class VersionedInlineMixin(LanguageColumnsAdminMixin):
     """InlineModelAdmin mixin: every row carries its version (see `VersionedInlineFormSet`)."""
 
     form = VersionedModelForm

@@ -30,8 +30,10 @@ from core.api.viewsets import (
     absolute_url,
     api_detail_path,
     fuzzy_date_dict,
+    in_active_language,
     iso_datetime,
     slug_page_path,
+    translations_field,
 )
 from core.text import sanitize_html
 from events.filters import EventFilter, SourceFilter, StatementFilter
@@ -46,6 +48,12 @@ from events.models import (
 from issues.models import Issue
 from people.models import Person
 
+TRANSLATED_TEXT = serializers.CharField(
+    allow_null=True,
+    help_text="Our translation of the quote into the answer's language (not the speaker's "
+    "words); null when there is none.",
+)
+
 # --- Sources ------------------------------------------------------------------------------------
 
 
@@ -53,6 +61,7 @@ class SourceDetailSerializer(SourceListSerializer):
     byline = serializers.CharField()
     authors = PersonRefSerializer(many=True)
     summary = serializers.CharField()
+    translations = translations_field("translated_title")
 
 
 def published_sources(queryset: QuerySet) -> QuerySet:
@@ -97,11 +106,16 @@ class StatementRefSerializer(serializers.Serializer):
     speaker = PersonRefSerializer()
     speaker_label = serializers.CharField()
     said = FuzzyDateField()
-    text = serializers.CharField()
+    text = serializers.CharField(help_text="The quote as spoken, in `language`.")
     language = serializers.CharField()
+    translated_text = serializers.SerializerMethodField()
     is_paraphrase = serializers.BooleanField()
     url = PublicURLField()
     api_url = APIURLField("statement", lookup="pk")
+
+    @extend_schema_field(TRANSLATED_TEXT)
+    def get_translated_text(self, obj: Statement) -> str | None:
+        return in_active_language(obj, "translated_text")
 
 
 class SeriesSerializer(serializers.Serializer):
@@ -216,6 +230,7 @@ class EventListSerializer(IncludableSerializer):
 
 class EventDetailSerializer(EventListSerializer):
     body = serializers.SerializerMethodField()
+    translations = translations_field("title", "summary", "body", html=("body",))
     parent = serializers.SerializerMethodField()
     children = EventRefSerializer(many=True)
 
@@ -288,8 +303,9 @@ class StatementListSerializer(IncludableSerializer):
     speaker_label = serializers.CharField()
     event = serializers.SerializerMethodField()
     said = FuzzyDateField()
-    text = serializers.CharField()
+    text = serializers.CharField(help_text="The quote as spoken, in `language`.")
     language = serializers.CharField()
+    translated_text = serializers.SerializerMethodField()
     is_paraphrase = serializers.BooleanField()
     updated_at = serializers.DateTimeField()
     url = PublicURLField()
@@ -298,6 +314,10 @@ class StatementListSerializer(IncludableSerializer):
 
     class Meta:
         include_fields = ("sources",)
+
+    @extend_schema_field(TRANSLATED_TEXT)
+    def get_translated_text(self, obj: Statement) -> str | None:
+        return in_active_language(obj, "translated_text")
 
     @extend_schema_field(EventRefSerializer(allow_null=True))
     def get_event(self, obj: Statement) -> dict[str, Any] | None:
@@ -308,7 +328,7 @@ class StatementListSerializer(IncludableSerializer):
 
 
 class StatementDetailSerializer(StatementListSerializer):
-    pass
+    translations = translations_field("translated_text")
 
 
 @extend_schema_view(

@@ -50,7 +50,15 @@ class SourceQuerySet(PublishableQuerySet):
 class Source(Publishable):
     """A report, readout or transcript that facts cite. The URL is optional but unique."""
 
+    # The headline as published, in the source's `language`; never translated in place.
     title = models.CharField(_("title"), max_length=500)
+    # Our translations of the headline (translated_title_en, _ko, _zh_hans), shown marked as ours.
+    translated_title = models.CharField(
+        _("translated headline"),
+        max_length=500,
+        blank=True,
+        help_text=_("Our translation of the headline; the original stays as published."),
+    )
     outlet = models.ForeignKey(
         Organization,
         verbose_name=_("outlet"),
@@ -79,7 +87,7 @@ class Source(Publishable):
 
     published_on = FuzzyDateDescriptor("published_on")
     objects = SourceQuerySet.as_manager()
-    history = HistoricalRecords(m2m_fields=[authors])
+    # `history` (simple-history) is registered in translation.py, after the translated columns.
 
     class Meta:
         ordering = ["-published_on_date", "title"]
@@ -198,7 +206,7 @@ class EventSeries(Versioned):
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     description = models.TextField(_("description"), blank=True)
 
-    history = HistoricalRecords()
+    # `history` (simple-history) is registered in translation.py, after the translated columns.
 
     class Meta:
         ordering = ["name"]
@@ -290,7 +298,7 @@ class Event(Publishable):
     end = FuzzyDateDescriptor("end")
 
     objects = EventQuerySet.as_manager()
-    history = HistoricalRecords()
+    # `history` (simple-history) is registered in translation.py, after the translated columns.
 
     class Meta:
         ordering = ["-start_date", "title"]
@@ -541,8 +549,15 @@ class Statement(Versioned):
     )
     said_date = models.DateField(_("date"))
     said_precision = models.CharField(_("date precision"), **PRECISION_FIELD_KWARGS)
+    # The quote in the language it was spoken (`language`); never translated in place.
     text = models.TextField(_("quote"))
     language = models.CharField(_("language"), max_length=20, default="en")
+    # Our translations of the quote (translated_text_en, _ko, _zh_hans), shown marked as such.
+    translated_text = models.TextField(
+        _("translated quote"),
+        blank=True,
+        help_text=_("Our translation of the quote; the quote itself stays as spoken."),
+    )
     is_paraphrase = models.BooleanField(_("paraphrase"), default=False)
     sources = models.ManyToManyField(
         Source, through="StatementCitation", related_name="statements", blank=True
@@ -552,7 +567,7 @@ class Statement(Versioned):
 
     said = FuzzyDateDescriptor("said")
     objects = StatementQuerySet.as_manager()
-    history = HistoricalRecords()
+    # `history` (simple-history) is registered in translation.py, after the translated columns.
 
     class Meta:
         ordering = ["-said_date", "id"]

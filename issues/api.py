@@ -21,6 +21,7 @@ from core.api.viewsets import (
     IncludableSerializer,
     PublicReadOnlyViewSet,
     PublicURLField,
+    translations_field,
 )
 from core.text import sanitize_html
 from events.models import Event
@@ -36,6 +37,7 @@ class StanceSerializer(serializers.Serializer):
     as_of = FuzzyDateField()
     updated_at = serializers.DateTimeField()
     sources = CitationSerializer(many=True, source="citations")
+    translations = translations_field("position")
 
     @extend_schema_field(OrganizationRefSerializer(allow_null=True))
     def get_organization(self, obj: Stance) -> dict[str, Any] | None:
@@ -54,6 +56,7 @@ class DevelopmentSerializer(serializers.Serializer):
     updated_at = serializers.DateTimeField()
     url = PublicURLField()
     sources = CitationSerializer(many=True, source="citations")
+    translations = translations_field("summary")
 
 
 def prefetch_stances(queryset: QuerySet) -> QuerySet:
@@ -102,6 +105,7 @@ class IssueListSerializer(IncludableSerializer):
 
 class IssueDetailSerializer(IssueListSerializer):
     background = serializers.SerializerMethodField()
+    translations = translations_field("title", "summary", "background", html=("background",))
 
     def get_background(self, obj: Issue) -> str:
         return sanitize_html(obj.background)

@@ -12,7 +12,6 @@ from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
-from simple_history.models import HistoricalRecords
 
 from core.dates import PRECISION_FIELD_KWARGS, FuzzyDateDescriptor, normalise_fuzzy_dates
 from core.editorial import Publishable, PublishableQuerySet, published_q
@@ -85,7 +84,7 @@ class Issue(Publishable):
 
     started = FuzzyDateDescriptor("started")
     objects = IssueQuerySet.as_manager()
-    history = HistoricalRecords(m2m_fields=[events])
+    # `history` (simple-history) is registered in translation.py, after the translated columns.
 
     class Meta:
         ordering = ["title"]
@@ -168,7 +167,7 @@ class Stance(Versioned):
 
     as_of = FuzzyDateDescriptor("as_of")
     objects = StanceQuerySet.as_manager()
-    history = HistoricalRecords()
+    # `history` (simple-history) is registered in translation.py, after the translated columns.
 
     class Meta:
         ordering = ["issue", "country", "-as_of_date"]
@@ -249,7 +248,7 @@ class Development(Versioned):
 
     happened = FuzzyDateDescriptor("happened")
     objects = DevelopmentQuerySet.as_manager()
-    history = HistoricalRecords()
+    # `history` (simple-history) is registered in translation.py, after the translated columns.
 
     class Meta:
         ordering = ["issue", "-happened_date", "-id"]

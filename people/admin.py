@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import admin
 from django.db.models import Count, Prefetch, QuerySet
 from django.http import HttpRequest
@@ -16,9 +18,9 @@ from core.admin import (
     editorial_badge,
 )
 from core.duplicates_admin import DuplicateWarningAdminMixin, inline_values
-from core.versions_admin import VersionedInlineMixin
-from people.models import Organization, Person, PersonIdentifier, PersonName, Position
-from people.services import people_named
+from core.versions_admin import VersionedAdminMixin, VersionedInlineMixin
+from people.models import Organization, Person, PersonIdentifier, PersonName, Position, Title
+from people.services import glossary_title_apply, people_named
 
 
 class PersonNameInline(ChildRowDeleteMixin, VersionedInlineMixin, admin.TabularInline):
@@ -37,6 +39,7 @@ class PositionInline(FastInlineMixin, admin.TabularInline):
     model = Position
     extra = 1
     fields = [
+        "glossary_title",
         "title",
         "organization",
         "start_date",
@@ -45,7 +48,7 @@ class PositionInline(FastInlineMixin, admin.TabularInline):
         "end_precision",
         "is_primary",
     ]
-    autocomplete_fields = ["organization"]
+    autocomplete_fields = ["glossary_title", "organization"]
 
 
 @admin.register(Person)
@@ -139,13 +142,27 @@ class OrganizationAdmin(PublishableAdmin):
         return obj.people_total
 
 
+@admin.register(Title)
+class TitleAdmin(VersionedAdminMixin, admin.ModelAdmin):
+    """The shared job-title glossary: each title once, in English, Korean and Chinese."""
+
+    list_display = ["name_en", "name_ko", "name_zh_hans"]
+    search_fields = ["name_en", "name_ko", "name_zh_hans"]
+    fields = ["name_en", "name_ko", "name_zh_hans"]
+
+    def save_model(self, request: HttpRequest, obj: Title, form: Any, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        if change:
+            glossary_title_apply(title=obj)
+
+
 @admin.register(Position)
 class PositionAdmin(LinkTableAdmin):
     list_display = ["person", "title", "organization", "start_date", "end_date", "is_primary"]
     list_filter = ["organization__country", "is_primary"]
     list_select_related = ["person", "organization"]
     search_fields = ["title", "person__display_name", "person__native_name", "organization__name"]
-    autocomplete_fields = ["person", "organization"]
+    autocomplete_fields = ["person", "glossary_title", "organization"]
     date_hierarchy = "start_date"
 
 

@@ -16,6 +16,7 @@ from core.api.viewsets import (
     IncludableSerializer,
     PublicReadOnlyViewSet,
     PublicURLField,
+    translations_field,
 )
 from core.text import sanitize_html
 from people.filters import OrganizationFilter, PersonFilter
@@ -37,6 +38,7 @@ class OrganizationListSerializer(serializers.Serializer):
 
 
 class OrganizationDetailSerializer(OrganizationListSerializer):
+    translations = translations_field("name", "abbreviation")
     parent = serializers.SerializerMethodField()
     website = serializers.CharField()
     description = serializers.SerializerMethodField()
@@ -139,6 +141,7 @@ class PersonDetailSerializer(PersonListSerializer):
     portrait = serializers.SerializerMethodField()
     portrait_credit = serializers.CharField()
     wikidata_id = serializers.CharField()
+    translations = translations_field("bio", html=("bio",))
 
     def get_current_title(self, obj: Person) -> str:
         return obj.title_on()

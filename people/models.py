@@ -64,7 +64,7 @@ class Organization(Publishable):
     description = models.TextField(_("description"), blank=True)
 
     objects = OrganizationQuerySet.as_manager()
-    history = HistoricalRecords()
+    # `history` (simple-history) is registered in translation.py, after the translated columns.
 
     class Meta:
         ordering = ["name"]
@@ -120,7 +120,7 @@ class Person(Publishable):
     search_key = models.TextField(editable=False, blank=True, default="")
 
     objects = PersonQuerySet.as_manager()
-    history = HistoricalRecords()
+    # `history` (simple-history) is registered in translation.py, after the translated columns.
 
     class Meta:
         ordering = ["sort_name", "display_name"]
@@ -244,6 +244,37 @@ class PersonIdentifier(Versioned):
         return f"{self.get_scheme_display()}: {self.value}"
 
 
+class Title(Versioned):
+    """A job title in the shared trilingual glossary, entered once and reused by positions.
+
+    "Minister of Foreign Affairs" / 외교부 장관 / 外交部长: `name` is translated (people/translation.py);
+    a position that points here takes its title, in every language, from it.
+    """
+
+    name = models.CharField(
+        _("name"), max_length=200, help_text=_("In English, e.g. Foreign Minister.")
+    )
+
+    # `history` (simple-history) is registered in translation.py, after the translated columns.
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("job title")
+        verbose_name_plural = _("job titles")
+        # A constraint, not unique=True: modeltranslation repeats it for each language's column,
+        # and simple-history's copies (which keep unique=True fields' uniqueness) need none.
+        constraints = [
+            models.UniqueConstraint(
+                fields=["name"],
+                name="title_unique_name",
+                violation_error_message=_("This title is already in the glossary."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class PositionQuerySet(models.QuerySet):
     def published(self) -> PositionQuerySet:
         """Positions of published people, at no organization or a published one."""
@@ -281,7 +312,19 @@ class Position(Versioned):
         on_delete=models.PROTECT,
         related_name="positions",
     )
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(
+        _("title"), max_length=200, blank=True, help_text=_("Taken from the glossary when chosen.")
+    )
+    # The glossary entry: when set, `title` in every language is copied from it on save (so pages
+    # read the title from the position's own row, no join), else `title` is free text.
+    glossary_title = models.ForeignKey(
+        Title,
+        verbose_name=_("title from the glossary"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="positions",
+    )
     start_date = models.DateField(_("start"), null=True, blank=True)
     start_precision = models.CharField(_("start precision"), **PRECISION_FIELD_KWARGS)
     end_date = models.DateField(_("end"), null=True, blank=True, help_text=_("Empty = current."))
@@ -296,7 +339,7 @@ class Position(Versioned):
     end = FuzzyDateDescriptor("end")
 
     objects = PositionQuerySet.as_manager()
-    history = HistoricalRecords()
+    # `history` (simple-history) is registered in translation.py, after the translated columns.
 
     class Meta:
         ordering = ["person", "-start_date"]
@@ -320,11 +363,24 @@ class Position(Versioned):
 
     def save(self, *args: object, **kwargs: object) -> None:
         normalise_fuzzy_dates(self, "start", "end")
+        if self.glossary_title_id:
+            self.copy_glossary_title()
         self.last_date = period_end(self.end_date, self.end_precision) if self.end_date else None
         super().save(*args, **kwargs)
 
+    def copy_glossary_title(self) -> None:
+        """Take the title, in every language, from the glossary entry."""
+        glossary = self.glossary_title
+        for language in ("en", "ko", "zh_hans"):
+            setattr(self, f"title_{language}", getattr(glossary, f"name_{language}", None))
+        self.__dict__["title"] = glossary.name_en or glossary.__dict__["name"]
+
     def clean(self) -> None:
         normalise_fuzzy_dates(self, "start", "end")
+        if self.glossary_title_id:
+            self.copy_glossary_title()
+        elif not self.title:
+            raise ValidationError({"title": _("Choose a title from the glossary or write one.")})
         if (
             self.start_date
             and self.end_date

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from core.text import normalize_name
-from people.models import Person
+from people.models import Person, Title
 
 
 def person_refresh_search_key(*, person: Person) -> None:
@@ -36,3 +36,16 @@ def people_named(names: list[str], *, exclude_pk: int | None = None) -> list[tup
             if key in person.search_key.split() and person.pk not in found:
                 found[person.pk] = (person, name)
     return list(found.values())
+
+
+def glossary_title_apply(*, title: Title) -> None:
+    """Copy a glossary title, in every language, into the positions that use it (each saved, so
+    its history and the partners' changes feed see the new wording)."""
+    for position in title.positions.select_related("glossary_title"):
+        position.save()
+
+
+def glossary_title_for(name: str) -> Title:
+    """The glossary entry for an English title, added when new."""
+    title, _created = Title.objects.get_or_create(name=name, defaults={"name_en": name})
+    return title

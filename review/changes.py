@@ -30,6 +30,14 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
+from modeltranslation.fields import TranslationField
+
+from core.translation_fields import (
+    CONTENT_LANGUAGES,
+    SOURCE_LANGUAGE,
+    column,
+    translatable_fields,
+)
 
 # Fields a revision never carries: bookkeeping, the editorial state (a Publisher's), and columns
 # computed on save from the others (`last_date`, `search_key`).
@@ -83,6 +91,10 @@ def m2m_fields(model: type[models.Model]) -> list[models.Field]:
 
 def dump(field: models.Field, obj: models.Model) -> Any:
     value = field.value_from_object(obj)
+    if value is None and isinstance(field, TranslationField) and not field.translated_field.null:
+        # A language column (title_ko, …) not written yet and one a form saved empty are the
+        # same: untranslated. Without this, saving an unchanged form would propose a change.
+        return ""
     if value is None or isinstance(value, bool | int | float | str):
         return value
     return field.value_to_string(obj)
@@ -258,8 +270,18 @@ def conflicts(changes: dict[str, Any], obj: models.Model) -> list[dict[str, str]
 
 def _assign(obj: models.Model, fields: dict[str, Any]) -> None:
     model = type(obj)
+    translated = set(translatable_fields(model))
     for name, value in fields.items():
         field = model._meta.get_field(name)
+        if name in translated:
+            # A translated field's own column only mirrors a language column, and assigning it
+            # would write the *active* language's one (core.translation_fields): the language
+            # columns (title_en, title_ko, …) carry the change. A revision made before the field
+            # was translated has only the field: its text is English.
+            languages = {column(name, language) for language in CONTENT_LANGUAGES}
+            if not languages & set(fields):
+                setattr(obj, column(name, SOURCE_LANGUAGE), load(field, value))
+            continue
         setattr(obj, field.attname, load(field, value))
 
 

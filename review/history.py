@@ -13,6 +13,7 @@ from typing import Any
 
 from django.db import models
 
+from core.translation_fields import translatable_fields
 from review.changes import ChildSpec, data_fields, load, row_data, unpack
 
 
@@ -101,7 +102,8 @@ def restore_children(*, obj: models.Model, record: Any, specs: list[ChildSpec], 
                 setattr(row, fk_field.attname, obj.pk)
             elif row_data(row, skip=[fk]) == wanted:
                 continue
-            for field in data_fields(model, skip=[fk]):
+            # A translated field's own column is skipped: its language columns restore it.
+            for field in data_fields(model, skip=[fk, *translatable_fields(model)]):
                 setattr(row, field.attname, load(field, wanted.get(field.name)))
             row._history_user = user
             row.save()

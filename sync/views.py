@@ -22,7 +22,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from core.api.schema import THROTTLED
-from core.api.viewsets import ContentETagMixin, reject_nul_bytes
+from core.api.viewsets import ContentETagMixin, SourceLanguageMixin, reject_nul_bytes
 from core.pagination import CHANGES_MAX_PAGE_SIZE
 from sync.changes import changes_page, parse_page_size, parse_since
 from sync.export import (
@@ -129,7 +129,7 @@ class ZipRenderer(BaseRenderer):
 EXPORT_RETRY_SECONDS = 60
 
 
-class ExportView(APIView):
+class ExportView(SourceLanguageMixin, APIView):
     """The whole published dataset as one ZIP: JSON Lines and CSV per resource, and a manifest."""
 
     renderer_classes = [ZipRenderer, JSONRenderer]
@@ -201,7 +201,7 @@ POPOLO_SCHEMA = {
 }
 
 
-class PopoloExportView(ContentETagMixin, APIView):
+class PopoloExportView(SourceLanguageMixin, ContentETagMixin, APIView):
     """The published people, organizations, positions and events as one Popolo JSON document."""
 
     renderer_classes = [JSONRenderer]

@@ -90,6 +90,14 @@ class PersonIdentifierFactory(factory.django.DjangoModelFactory):
     value = factory.Sequence(lambda n: f"Q{1000 + n}")
 
 
+class TitleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = pm.Title
+        django_get_or_create = ("name",)
+
+    name = factory.Sequence(lambda n: f"Minister {n}")
+
+
 class PositionFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = pm.Position

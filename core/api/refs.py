@@ -13,7 +13,7 @@ from typing import Any
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from core.api.viewsets import APIURLField, FuzzyDateField, PublicURLField
+from core.api.viewsets import APIURLField, FuzzyDateField, PublicURLField, in_active_language
 
 
 class OrganizationRefSerializer(serializers.Serializer):
@@ -59,7 +59,8 @@ class SourceListSerializer(serializers.Serializer):
     """A source as the sources list shows it, and as every citation names it."""
 
     id = serializers.IntegerField()
-    title = serializers.CharField()
+    title = serializers.CharField(help_text="The headline as published, in `language`.")
+    translated_title = serializers.SerializerMethodField()
     outlet = serializers.SerializerMethodField()
     outlet_note = serializers.CharField()
     link = serializers.CharField(source="url", allow_null=True, help_text="The source's own URL.")
@@ -69,6 +70,16 @@ class SourceListSerializer(serializers.Serializer):
     updated_at = serializers.DateTimeField()
     url = PublicURLField()
     api_url = APIURLField("source", lookup="pk")
+
+    @extend_schema_field(
+        serializers.CharField(
+            allow_null=True,
+            help_text="Our translation of the headline into the answer's language (not the "
+            "outlet's words); null when there is none.",
+        )
+    )
+    def get_translated_title(self, obj: Any) -> str | None:
+        return in_active_language(obj, "translated_title")
 
     @extend_schema_field(OrganizationRefSerializer(allow_null=True))
     def get_outlet(self, obj: Any) -> dict[str, Any] | None:

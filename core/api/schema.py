@@ -15,7 +15,12 @@ from drf_spectacular.utils import (
 )
 from rest_framework import serializers
 
-from core.api.viewsets import FORMAT_PARAMETER, PAGE_SIZE_PARAMETER, include_parameter
+from core.api.viewsets import (
+    FORMAT_PARAMETER,
+    LANG_PARAMETERS,
+    PAGE_SIZE_PARAMETER,
+    include_parameter,
+)
 
 FIELD_ERRORS = OpenApiResponse(
     response=OpenApiTypes.OBJECT,
@@ -53,7 +58,12 @@ def list_schema(
     formats: Iterable[str] = ("json", "csv"),
 ) -> Any:
     """extend_schema for a list: paging, include=, formats and the error responses."""
-    parameters = [PAGE_SIZE_PARAMETER, CURSOR_PARAMETER, format_parameter(formats)]
+    parameters = [
+        PAGE_SIZE_PARAMETER,
+        CURSOR_PARAMETER,
+        format_parameter(formats),
+        *LANG_PARAMETERS,
+    ]
     includes = tuple(includes)
     if includes:
         parameters.append(include_parameter(includes))
@@ -73,7 +83,7 @@ def retrieve_schema(
     """extend_schema for a detail: formats and the error responses."""
     return extend_schema(
         summary=f"One published {singular}, with everything attached",
-        parameters=[format_parameter(formats)],
+        parameters=[format_parameter(formats), *LANG_PARAMETERS],
         responses={
             200: serializer,
             400: FIELD_ERRORS,
@@ -109,6 +119,11 @@ VALIDATOR_HEADERS = {
         "schema": {"type": "string"},
         "description": "When published content last changed (HTTP date); for If-Modified-Since.",
     },
+}
+CONTENT_LANGUAGE_HEADER = {
+    "schema": {"type": "string", "enum": ["en", "ko", "zh-hans"]},
+    "description": "The language of the translatable fields (from `lang`, else Accept-Language, "
+    "else en). Responses vary on Accept-Language.",
 }
 LINK_HEADER = {
     "schema": {"type": "string"},
@@ -172,6 +187,8 @@ def document_http_headers(result: dict[str, Any], **kwargs: Any) -> dict[str, An
             names = {parameter["name"] for parameter in operation.get("parameters", [])}
             if "cursor" in names:
                 headers["Link"] = LINK_HEADER
+            if "lang" in names:
+                headers["Content-Language"] = CONTENT_LANGUAGE_HEADER
         responses.setdefault("304", NOT_MODIFIED)
         if "429" in responses:
             throttled = responses["429"].setdefault("headers", {})

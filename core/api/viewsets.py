@@ -20,6 +20,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponseNotModified, JsonResponse, StreamingHttpResponse
 from django.urls import get_script_prefix, reverse
+from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
 from django.utils.translation import get_language
@@ -41,6 +42,13 @@ from core.api.formats import (
 from core.dates import FuzzyDate, Precision
 from core.filters import NUL_MESSAGE
 from core.pagination import API_DEFAULT_PAGE_SIZE, API_MAX_PAGE_SIZE
+from core.text import sanitize_html
+from core.translation_fields import (
+    CONTENT_LANGUAGES,
+    content_language,
+    translations_of,
+    value_in,
+)
 from core.web.cache import content_last_modified, etag_is_current, not_modified, url_etag
 
 FUZZY_DATE_SCHEMA = {
@@ -226,6 +234,118 @@ PAGE_SIZE_PARAMETER = OpenApiParameter(
 )
 
 
+# --- Content language -----------------------------------------------------------------------------
+
+LANG_MESSAGE = "Choose a language from: " + ", ".join(CONTENT_LANGUAGES) + "."
+
+
+LANG_PARAMETERS = [
+    OpenApiParameter(
+        "lang",
+        OpenApiTypes.STR,
+        enum=list(CONTENT_LANGUAGES),
+        description="Language of every translatable field (titles, summaries, names…): en, ko "
+        "or zh-hans. Without it, the Accept-Language header decides; a field not yet translated "
+        "is given in English. Details also carry every language in `translations`. CSV and "
+        "iCalendar follow it too.",
+    ),
+    OpenApiParameter(
+        "Accept-Language",
+        OpenApiTypes.STR,
+        location=OpenApiParameter.HEADER,
+        description="Used when `lang` is absent, e.g. `ko` or `zh-CN`.",
+    ),
+]
+
+
+def requested_language(request: HttpRequest) -> str | None:
+    """The content language asked for with `?lang=` ("" when it is not one we have), else None."""
+    value = request.GET.get("lang")
+    if value is None:
+        return None
+    code = value.strip().lower()
+    return code if code in CONTENT_LANGUAGES else ""
+
+
+class ContentLanguageMixin:
+    """Every translatable field in the language of `?lang=`, else of `Accept-Language` (the
+    language LocaleMiddleware chose), falling back to English field by field; the answer says
+    which in `Content-Language` and varies on `Accept-Language`. An unknown `lang` is a 400."""
+
+    def dispatch(self, request: Any, *args: Any, **kwargs: Any) -> Any:
+        language = requested_language(request) or content_language()
+        self.content_language = language
+        # Rendering (JSON, CSV, iCalendar) happens inside, in ContentETagMixin.dispatch.
+        with translation.override(language):
+            response = super().dispatch(request, *args, **kwargs)  # type: ignore[misc]
+        response["Content-Language"] = language
+        patch_vary_headers(response, ("Accept-Language",))
+        return response
+
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
+        if requested_language(request) == "":
+            raise ValidationError({"lang": [LANG_MESSAGE]})
+        super().initial(request, *args, **kwargs)  # type: ignore[misc]
+
+
+class SourceLanguageMixin:
+    """Bulk exports are in English, the source language, whatever the reader's language."""
+
+    def dispatch(self, request: Any, *args: Any, **kwargs: Any) -> Any:
+        with translation.override("en"):
+            response = super().dispatch(request, *args, **kwargs)  # type: ignore[misc]
+        response["Content-Language"] = "en"
+        return response
+
+
+def translations_schema(fields: Iterable[str]) -> dict[str, Any]:
+    fields = list(fields)
+    per_language = {
+        "type": "object",
+        "properties": {field: {"type": ["string", "null"]} for field in fields},
+        "required": fields,
+    }
+    return {
+        "type": "object",
+        "description": "Every translatable field in every language (en, ko, zh-hans); null where "
+        "it has not been translated. English is the source language.",
+        "properties": {language: per_language for language in CONTENT_LANGUAGES},
+        "required": list(CONTENT_LANGUAGES),
+    }
+
+
+class TranslationsField(serializers.Field):
+    """`"translations": {"en": {...}, "ko": {...}, "zh-hans": {...}}` of the object's fields."""
+
+    def __init__(self, fields: Iterable[str], html: Iterable[str] = (), **kwargs: Any) -> None:
+        self.translated = tuple(fields)
+        self.html = frozenset(html)
+        kwargs.update(source="*", read_only=True)
+        super().__init__(**kwargs)
+
+    def to_representation(self, value: Any) -> dict[str, dict[str, str | None]]:
+        translations = translations_of(value, self.translated)
+        for values in translations.values():
+            for field in self.html:
+                if values[field] is not None:
+                    values[field] = sanitize_html(values[field])
+        return translations
+
+
+def translations_field(*fields: str, html: Iterable[str] = ()) -> TranslationsField:
+    """A `translations` field for a detail serializer, documented with its exact shape;
+    `html` names the fields holding editor HTML (sanitised like the field itself)."""
+    documented = extend_schema_field(translations_schema(fields))(
+        type("TranslationsField", (TranslationsField,), {})
+    )
+    return documented(fields, html=html)
+
+
+def in_active_language(obj: Any, field: str) -> str | None:
+    """`field` in the language of the answer, without falling back (None when untranslated)."""
+    return value_in(obj, field, content_language())
+
+
 class ContentETagMixin:
     """ETag, Last-Modified when known, and 304 on a match.
 
@@ -282,7 +402,7 @@ class ContentETagMixin:
         )
 
 
-class PublicReadOnlyViewSet(ContentETagMixin, viewsets.ReadOnlyModelViewSet):
+class PublicReadOnlyViewSet(ContentLanguageMixin, ContentETagMixin, viewsets.ReadOnlyModelViewSet):
     """Read-only resource of published rows: compact lists, rich details, includes, formats."""
 
     etag_from_version = True
@@ -331,16 +451,22 @@ class PublicReadOnlyViewSet(ContentETagMixin, viewsets.ReadOnlyModelViewSet):
         serializer = self.get_serializer()
         columns = serializer_columns(serializer)
         serializer_class, context = type(serializer), serializer.context
+        language = self.content_language
+
+        def serialize(chunk: list[Any]) -> list[dict[str, Any]]:
+            # The body streams after the view has returned: each chunk in the asked language.
+            with translation.override(language):
+                return serializer_class(chunk, many=True, context=context).data
 
         def rows() -> Iterator[dict[str, Any]]:
             chunk: list[Any] = []
             for obj in queryset.iterator(chunk_size=DOWNLOAD_CHUNK):
                 chunk.append(obj)
                 if len(chunk) == DOWNLOAD_CHUNK:
-                    yield from serializer_class(chunk, many=True, context=context).data
+                    yield from serialize(chunk)
                     chunk = []
             if chunk:
-                yield from serializer_class(chunk, many=True, context=context).data
+                yield from serialize(chunk)
 
         lines = csv_lines(rows(), columns)
         if self.csv_bom:

@@ -20,8 +20,11 @@ def create_groups(apps, schema_editor):
     for role in (EDITOR, PUBLISHER):
         group, _ = Group.objects.using(schema_editor.connection.alias).get_or_create(name=role)
         for app_label, codename in role_permissions(role):
+            # A model added by a later migration has no permission yet: that migration's turn.
             group.permissions.add(
-                Permission.objects.using(schema_editor.connection.alias).get(content_type__app_label=app_label, codename=codename)
+                *Permission.objects.using(schema_editor.connection.alias).filter(
+                    content_type__app_label=app_label, codename=codename
+                )
             )
 
 

@@ -28,6 +28,7 @@ from events.models import (
 from events.services import event_rederive_titles
 from issues.models import Development, DevelopmentCitation, Issue, Stance, StanceCitation
 from people.models import Organization, Person, PersonName, Position
+from people.services import glossary_title_for
 
 M = TypeVar("M", bound=models.Model)
 PUBLISHED = {"editorial_status": EditorialStatus.PUBLISHED}
@@ -170,6 +171,8 @@ class DemoLoader:
                         "start_precision": start["start_precision"],
                         **fuzzy("end", position.get("end")),
                         "is_primary": position.get("primary", True),
+                        # Every demo title goes through the shared glossary (people.Title).
+                        "glossary_title": glossary_title_for(position["title"]),
                     },
                 )
 

@@ -19,6 +19,7 @@ FACTORIES = {
     "people.personname": f.PersonNameFactory,
     "people.personidentifier": None,
     "people.position": f.PositionFactory,
+    "people.title": f.TitleFactory,
     "events.source": f.SourceFactory,
     "events.event": f.EventFactory,
     "events.eventseries": f.EventSeriesFactory,

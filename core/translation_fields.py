@@ -1,0 +1,110 @@
+"""The one registry of translatable content fields (django-modeltranslation).
+
+Each content app declares its translatable fields in its `translation.py` with `register()`, which
+gives every field one column per language on the model's own row (`title_en`, `title_ko`,
+`title_zh_hans`; English is the source language and the fallback) and then attaches the model's
+simple-history records, so the historical copies carry the translated columns too.
+
+Readers of translations go through the helpers here (`value_in`, `displayed`, `translations_of`),
+and so can later features — translation status per item and language, outdated flags, the
+needs-translation queue — which find every translatable model and field in `registered()`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import simple_history
+from django.db import models
+from django.utils import translation
+from modeltranslation.translator import TranslationOptions, translator
+
+SOURCE_LANGUAGE = "en"
+# Language codes as in settings.LANGUAGES; columns use modeltranslation's suffix (zh-hans → zh_hans).
+CONTENT_LANGUAGES: tuple[str, ...] = ("en", "ko", "zh-hans")
+
+_registry: dict[type[models.Model], tuple[str, ...]] = {}
+
+
+def register(
+    model: type[models.Model], fields: tuple[str, ...], *, history: dict[str, Any] | None = None
+) -> None:
+    """Make `fields` of `model` translatable, then give the model its history records.
+
+    `history` is the simple-history configuration (`{}` for the defaults, None for no history).
+    History is attached here, not in the model body, because simple-history builds the historical
+    model from the fields the model has at that moment, and the translated columns are only added
+    now.
+    """
+    options = type(f"{model.__name__}TranslationOptions", (TranslationOptions,), {"fields": fields})
+    translator.register(model, options)
+    _registry[model] = fields
+    if history is not None:
+        simple_history.register(model, **history)
+
+
+def registered() -> dict[type[models.Model], tuple[str, ...]]:
+    """Every model with translatable fields, and those fields."""
+    return dict(_registry)
+
+
+def translatable_fields(model: type[models.Model]) -> tuple[str, ...]:
+    """The translatable fields of `model` (empty when it has none)."""
+    for klass in model.__mro__:
+        if klass in _registry:
+            return _registry[klass]
+    return ()
+
+
+def column(field: str, language: str) -> str:
+    """The column holding `field` in `language`: column("title", "zh-hans") == "title_zh_hans"."""
+    return f"{field}_{language.replace('-', '_')}"
+
+
+def content_language(code: str | None = None) -> str:
+    """The content language for a language code (the active one by default): en, ko or zh-hans."""
+    code = (code or translation.get_language() or SOURCE_LANGUAGE).lower()
+    if code in CONTENT_LANGUAGES:
+        return code
+    if code.startswith("zh"):
+        return "zh-hans"
+    base = code.split("-")[0]
+    return base if base in CONTENT_LANGUAGES else SOURCE_LANGUAGE
+
+
+def value_in(obj: Any, field: str, language: str) -> str | None:
+    """The value of `field` written in `language`, or None when it has not been written."""
+    value = getattr(obj, column(field, language), None)
+    if not value and language == SOURCE_LANGUAGE:
+        # A row created before the field was translatable: its English is the original column.
+        value = obj.__dict__.get(field)
+    return value or None
+
+
+@dataclass(frozen=True)
+class Displayed:
+    """A field's text as shown in one language: the text, its language, whether it fell back."""
+
+    text: str
+    language: str
+    fallback: bool
+
+
+def displayed(obj: Any, field: str, language: str | None = None) -> Displayed:
+    """`field` in `language` (the active one), else the English text, marked as a fallback."""
+    language = content_language(language)
+    text = value_in(obj, field, language)
+    if text is not None:
+        return Displayed(text, language, False)
+    english = value_in(obj, field, SOURCE_LANGUAGE) or ""
+    return Displayed(english, SOURCE_LANGUAGE, language != SOURCE_LANGUAGE and bool(english))
+
+
+def translations_of(obj: Any, fields: tuple[str, ...] | None = None) -> dict[str, dict]:
+    """Every language's value of every translatable field: {"ko": {"title": "…" or None}, …}."""
+    fields = fields if fields is not None else translatable_fields(type(obj))
+    return {
+        language: {field: value_in(obj, field, language) for field in fields}
+        for language in CONTENT_LANGUAGES
+    }
