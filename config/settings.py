@@ -56,6 +56,8 @@ INSTALLED_APPS = [
     "events",
     "issues",
     "search",  # the full-text index of the content apps above
+    # Before review: review then wraps the admins this app gave language fieldsets and status.
+    "translations",
     "review",  # after the content apps: its admin joins their registered admins
     "sync",
     "public",

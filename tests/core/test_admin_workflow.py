@@ -110,7 +110,7 @@ def test_publisher_publishes_through_the_form(publisher_client, draft_event):
 
 def test_every_save_is_a_revision_and_revert_restores_it(editor_client, draft_event):
     page = editor_client.get(change_url(draft_event))
-    editor_client.post(change_url(draft_event), admin_form_data(page, title="Renamed summit"))
+    editor_client.post(change_url(draft_event), admin_form_data(page, title_en="Renamed summit"))
     draft_event.refresh_from_db()
     assert draft_event.title == "Renamed summit"
     history = list(draft_event.history.order_by("history_date"))
@@ -159,10 +159,10 @@ def test_second_editor_saving_a_stale_form_is_told_and_nothing_is_overwritten(
     mine = editor_client.get(change_url(draft_event))
     theirs = client.get(change_url(draft_event))
 
-    first = client.post(change_url(draft_event), admin_form_data(theirs, title="Their title"))
+    first = client.post(change_url(draft_event), admin_form_data(theirs, title_en="Their title"))
     assert first.status_code == 302
 
-    second = editor_client.post(change_url(draft_event), admin_form_data(mine, title="My title"))
+    second = editor_client.post(change_url(draft_event), admin_form_data(mine, title_en="My title"))
 
     assert second.status_code == 200
     errors = " ".join(second.context["adminform"].form.non_field_errors())
@@ -255,7 +255,7 @@ def test_the_change_form_moves_status_through_the_transition_service(
 
     response = client.post(
         change_url(draft_event),
-        admin_form_data(page, editorial_status=to_status, title="Edited with the move"),
+        admin_form_data(page, editorial_status=to_status, title_en="Edited with the move"),
     )
 
     assert response.status_code == 302
@@ -273,7 +273,9 @@ def test_a_form_save_without_a_status_change_does_not_call_the_service(
     monkeypatch.setattr(core.admin, "editorial_transition", lambda **kwargs: pytest.fail("called"))
     page = editor_client.get(change_url(draft_event))
 
-    response = editor_client.post(change_url(draft_event), admin_form_data(page, title="Retitled"))
+    response = editor_client.post(
+        change_url(draft_event), admin_form_data(page, title_en="Retitled")
+    )
 
     assert response.status_code == 302
     draft_event.refresh_from_db()

@@ -249,7 +249,7 @@ def edit_event(editor: Editor, ids: dict[str, Any], marker: str) -> tuple[int, s
     statement = random.choice(ids["statements"])
     participation = random.choice(ids["participations"])
     s_prefix, p_prefix = rows["statements"][statement], rows["participations"][participation]
-    fields["summary"] += f" {marker}"
+    fields["summary_en"] += f" {marker}"
     fields[f"{s_prefix}-text"] += f" {marker}"
     base, order = int(fields[f"{p_prefix}-order"]), next(ORDERS)
     fields[f"{p_prefix}-order"] = str(order)

@@ -95,7 +95,7 @@ def _post_event(client, person, **changes):
     url = reverse("admin:events_event_add")
     data = admin_form_data(
         client.get(url),
-        title="Vice-ministerial dialogue",
+        title_en="Vice-ministerial dialogue",
         slug="vm-dialogue",
         kind="strategic_dialogue",
         status="held",

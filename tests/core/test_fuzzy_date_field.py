@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 def _add_event(client, **changes):
     add_url = reverse("admin:events_event_add")
     base = {
-        "title": "Foreign ministers' meeting",
+        "title_en": "Foreign ministers' meeting",
         "slug": "fm-meeting",
         "kind": "ministerial",
         "status": "expected",
@@ -119,7 +119,7 @@ def test_position_inline_takes_a_month_start_and_a_quarter_end(editor_client):
     data = admin_form_data(response)
     data.update(
         {
-            "positions-0-title": "Minister of Trade, Industry and Energy",
+            "positions-0-title_en": "Minister of Trade, Industry and Energy",
             "positions-0-start_date": "2025-08-15",
             "positions-0-end_date": "2025-Q3",
             "positions-0-is_primary": "on",

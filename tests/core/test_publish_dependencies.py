@@ -197,7 +197,7 @@ def test_the_change_form_publishes_the_ticked_dependencies_together(
     publisher_client, client, draft_event, draft_source
 ):
     page = publisher_client.get(change_url(draft_event))
-    data = admin_form_data(page, editorial_status="published", title="Dialogue, round 11")
+    data = admin_form_data(page, editorial_status="published", title_en="Dialogue, round 11")
     refused = publisher_client.post(change_url(draft_event), data)
     data = admin_form_data(refused, editorial_status="published")
     data["_publish_with"] = [dependency_key(draft_source)]
@@ -378,7 +378,7 @@ def test_adding_an_event_as_published_with_a_draft_participant_is_caught(publish
     page = publisher_client.get(add_url)
     data = admin_form_data(
         page,
-        title="New talks",
+        title_en="New talks",
         slug="new-talks",
         kind="ministerial",
         status="held",
@@ -446,7 +446,7 @@ def test_approving_asks_only_about_what_the_changes_add(editor_client, publisher
     event = f.EventFactory(title="Live talks")
     f.EventCitationFactory(event=event, source=f.SourceFactory(editorial_status=DRAFT))
     page = editor_client.get(change_url(event))
-    editor_client.post(change_url(event), admin_form_data(page, title="Live talks, day two"))
+    editor_client.post(change_url(event), admin_form_data(page, title_en="Live talks, day two"))
     revision = Revision.objects.get()
     client.force_login(publisher)
 

@@ -25,21 +25,21 @@ pytestmark = pytest.mark.django_db
 
 # A text field of each admin-editable model, edited by both sides.
 EDITED_FIELD = {
-    "people.organization": "name",
+    "people.organization": "name_en",
     "people.person": "display_name",
     "people.personname": "name",
     "people.personidentifier": "value",
-    "people.position": "title",
+    "people.position": "title_en",
     "events.source": "title",
-    "events.event": "title",
-    "events.eventseries": "name",
+    "events.event": "title_en",
+    "events.eventseries": "name_en",
     "events.eventcitation": "note",
     "events.eventparticipation": "title",
     "events.statement": "text",
     "events.statementcitation": "note",
-    "issues.issue": "title",
-    "issues.stance": "position",
-    "issues.development": "summary",
+    "issues.issue": "title_en",
+    "issues.stance": "position_en",
+    "issues.development": "summary_en",
     "issues.stancecitation": "note",
     "issues.developmentcitation": "note",
 }
@@ -50,9 +50,9 @@ INLINES = [
     ("events.event", "statements", f.StatementFactory, "event", "text"),
     ("events.event", "citations", f.EventCitationFactory, "event", "note"),
     ("people.person", "other_names", f.PersonNameFactory, "person", "name"),
-    ("people.person", "positions", f.PositionFactory, "person", "title"),
-    ("issues.issue", "stances", f.StanceFactory, "issue", "position"),
-    ("issues.issue", "developments", f.DevelopmentFactory, "issue", "summary"),
+    ("people.person", "positions", f.PositionFactory, "person", "title_en"),
+    ("issues.issue", "stances", f.StanceFactory, "issue", "position_en"),
+    ("issues.issue", "developments", f.DevelopmentFactory, "issue", "summary_en"),
 ]
 
 
@@ -212,10 +212,10 @@ def test_the_version_token_is_read_with_the_content_it_guards(monkeypatch):
     monkeypatch.setattr(EventAdmin, "get_object", get_object_then_someone_saves)
     page = client.get(change_url(event))
     form = page.context["adminform"].form
-    assert form["title"].value() == "Old title"
+    assert form["title_en"].value() == "Old title"
     assert form["version_token"].value() == 1  # the version of the content shown, not the newer
 
-    response = client.post(change_url(event), admin_form_data(page, summary="My summary"))
+    response = client.post(change_url(event), admin_form_data(page, summary_en="My summary"))
 
     refusal(response)
     event.refresh_from_db()
@@ -241,7 +241,7 @@ def test_a_miss_at_write_rolls_back_the_whole_save_and_the_page_is_run_again(mon
 
     monkeypatch.setattr(Statement, "_do_update", miss_once)
     response = client.post(
-        change_url(event), admin_form_data(page, summary="Mine", **{f"{row}-text": "My quote"})
+        change_url(event), admin_form_data(page, summary_en="Mine", **{f"{row}-text": "My quote"})
     )
 
     assert misses == [statement.pk]
@@ -260,9 +260,11 @@ def test_a_refused_form_shows_theirs_and_mine_and_saves_the_chosen_values():
     first, second = login("kim"), login("lee")
     mine = second.get(change_url(event))
     theirs = first.get(change_url(event))
-    first.post(change_url(event), admin_form_data(theirs, title="Their title", city="Busan"))
+    first.post(change_url(event), admin_form_data(theirs, title_en="Their title", city="Busan"))
 
-    refused = second.post(change_url(event), admin_form_data(mine, title="My title", venue="Hall"))
+    refused = second.post(
+        change_url(event), admin_form_data(mine, title_en="My title", venue="Hall")
+    )
 
     page = refusal(refused)
     assert "Someone saved after you opened this page" in page
@@ -273,7 +275,7 @@ def test_a_refused_form_shows_theirs_and_mine_and_saves_the_chosen_values():
     assert fields["City"]["choice"] == "theirs"  # they changed it, I did not
     assert fields["Venue"]["choice"] == "mine"
 
-    saved = second.post(change_url(event), merge_data(refused, title="theirs"))
+    saved = second.post(change_url(event), merge_data(refused, title_en="theirs"))
 
     assert saved.status_code == 302
     event.refresh_from_db()
@@ -285,9 +287,9 @@ def test_the_merge_screen_is_refused_again_if_yet_another_save_intervened():
     event = f.EventFactory(editorial_status="draft", title="Summit")
     first, second = login("kim"), login("lee")
     mine = second.get(change_url(event))
-    first.post(change_url(event), admin_form_data(first.get(change_url(event)), title="One"))
-    refused = second.post(change_url(event), admin_form_data(mine, title="Mine"))
-    first.post(change_url(event), admin_form_data(first.get(change_url(event)), title="Two"))
+    first.post(change_url(event), admin_form_data(first.get(change_url(event)), title_en="One"))
+    refused = second.post(change_url(event), admin_form_data(mine, title_en="Mine"))
+    first.post(change_url(event), admin_form_data(first.get(change_url(event)), title_en="Two"))
 
     again = second.post(change_url(event), merge_data(refused))
 
@@ -358,7 +360,7 @@ def test_a_row_deleted_meanwhile_stays_deleted_by_default():
     client = login("lee")
     mine = client.get(change_url(event))
     statement.delete()
-    refused = client.post(change_url(event), admin_form_data(mine, title="Renamed"))
+    refused = client.post(change_url(event), admin_form_data(mine, title_en="Renamed"))
 
     saved = client.post(change_url(event), merge_data(refused))
 
@@ -384,14 +386,16 @@ def test_identical_edits_are_not_a_conflict():
 def test_revert_is_refused_when_the_record_changed_after_the_revert_page_opened():
     event = f.EventFactory(editorial_status="draft", title="First")
     client = login("lee")
-    client.post(change_url(event), admin_form_data(client.get(change_url(event)), title="Second"))
+    client.post(
+        change_url(event), admin_form_data(client.get(change_url(event)), title_en="Second")
+    )
     first_revision = event.history.order_by("history_id").first()
     revert_url = reverse(
         "admin:events_event_simple_history", args=[event.pk, first_revision.history_id]
     )
     revert_page = client.get(revert_url)
     other = login("kim")
-    other.post(change_url(event), admin_form_data(other.get(change_url(event)), title="Third"))
+    other.post(change_url(event), admin_form_data(other.get(change_url(event)), title_en="Third"))
 
     refused = client.post(revert_url, admin_form_data(revert_page))
 

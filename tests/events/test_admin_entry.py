@@ -23,7 +23,7 @@ def test_editor_enters_a_summit_with_twenty_participants_in_one_save(editor_clie
     add_url = reverse("admin:events_event_add")
     data = admin_form_data(
         editor_client.get(add_url),
-        title="Second Lee–Xi summit",
+        title_en="Second Lee–Xi summit",
         slug="second-lee-xi-summit",
         kind="summit",
         status="held",
@@ -64,7 +64,7 @@ def test_participant_added_twice_is_a_form_error_not_a_crash(editor_client):
     add_url = reverse("admin:events_event_add")
     data = admin_form_data(
         editor_client.get(add_url),
-        title="Talks",
+        title_en="Talks",
         slug="talks",
         kind="ministerial",
         status="held",
@@ -93,7 +93,7 @@ def test_event_ending_before_it_starts_is_an_admin_form_error(editor_client):
     add_url = reverse("admin:events_event_add")
     data = admin_form_data(
         editor_client.get(add_url),
-        title="Visit",
+        title_en="Visit",
         slug="visit",
         kind="state_visit",
         status="held",

@@ -42,7 +42,7 @@ def add_participant(data: dict, person, index: int) -> None:
 def editor_changes_live_event(client, event, newcomer, *, title="Lee–Xi summit in Beijing"):
     """Title changed, a participant added, the statement reworded: what the Editor posts."""
     page = client.get(change_url(event))
-    data = admin_form_data(page, title=title)
+    data = admin_form_data(page, title_en=title)
     add_participant(data, newcomer, 1)
     data["statements-0-text"] = "We agreed on a hotline."
     return client.post(change_url(event), data)
@@ -88,7 +88,7 @@ def test_publishers_own_edit_of_a_live_event_goes_live_at_once(two_clients, live
     _editor, publisher = two_clients
     page = publisher.get(change_url(live_event))
 
-    publisher.post(change_url(live_event), admin_form_data(page, title="Renamed by publisher"))
+    publisher.post(change_url(live_event), admin_form_data(page, title_en="Renamed by publisher"))
 
     live_event.refresh_from_db()
     assert live_event.title == "Renamed by publisher"
@@ -100,7 +100,7 @@ def test_editor_edit_of_a_draft_is_saved_directly(two_clients, live_event):
     Event.objects.filter(pk=live_event.pk).update(editorial_status="draft")
     page = editor.get(change_url(live_event))
 
-    editor.post(change_url(live_event), admin_form_data(page, title="Draft title"))
+    editor.post(change_url(live_event), admin_form_data(page, title_en="Draft title"))
 
     live_event.refresh_from_db()
     assert live_event.title == "Draft title"
@@ -136,14 +136,14 @@ def test_editor_reopening_sees_their_pending_changes_in_the_form(two_clients, li
 
     page = editor.get(change_url(live_event))
 
-    assert page.context["adminform"].form["title"].value() == "Lee–Xi summit in Beijing"
+    assert page.context["adminform"].form["title_en"].value() == "Lee–Xi summit in Beijing"
     formsets = {f.formset.prefix: f.formset for f in page.context["inline_admin_formsets"]}
     persons = [f["person"].value() for f in formsets["participations"].forms]
     assert newcomer.pk in persons
     assert formsets["statements"].forms[0]["text"].value() == "We agreed on a hotline."
     # A Publisher's form is the live version.
     live_form = publisher.get(change_url(live_event)).context["adminform"].form
-    assert live_form["title"].value() == "Lee–Xi summit"
+    assert live_form["title_en"].value() == "Lee–Xi summit"
 
 
 def test_publisher_sees_the_diff_with_child_rows_and_human_labels(
@@ -219,7 +219,7 @@ def test_returned_changes_show_the_comment_and_can_be_fixed_and_resubmitted(
     assert "Beijing? It was in Seoul." in item.text
     assert "Beijing? It was in Seoul." in editor.get(reverse("admin:index")).text
     # The form still holds the changes; the editor fixes the title and saves again.
-    data = admin_form_data(item, title="Lee–Xi summit in Seoul")
+    data = admin_form_data(item, title_en="Lee–Xi summit in Seoul")
     editor.post(change_url(live_event), data)
     first.refresh_from_db()
     assert first.status == RevisionStatus.SUPERSEDED
@@ -251,7 +251,7 @@ def test_approving_after_the_publisher_changed_the_same_field_is_refused(
     editor, publisher = two_clients
     editor_changes_live_event(editor, live_event, newcomer)
     page = publisher.get(change_url(live_event))
-    publisher.post(change_url(live_event), admin_form_data(page, title="Publisher's title"))
+    publisher.post(change_url(live_event), admin_form_data(page, title_en="Publisher's title"))
 
     response = publisher.post(review_url(Revision.objects.get()), {"_approve": "1"})
 
@@ -267,7 +267,7 @@ def test_approving_after_an_unrelated_live_edit_keeps_both(two_clients, live_eve
     editor, publisher = two_clients
     editor_changes_live_event(editor, live_event, newcomer)
     page = publisher.get(change_url(live_event))
-    publisher.post(change_url(live_event), admin_form_data(page, summary="Publisher's summary"))
+    publisher.post(change_url(live_event), admin_form_data(page, summary_en="Publisher's summary"))
 
     publisher.post(review_url(Revision.objects.get()), {"_approve": "1"})
 
@@ -311,7 +311,7 @@ def test_editor_change_to_a_live_issue_stance_is_held(two_clients):
     page = editor.get(change_url(stance.issue))
 
     editor.post(
-        change_url(stance.issue), admin_form_data(page, **{"stances-0-position": "Accepts it."})
+        change_url(stance.issue), admin_form_data(page, **{"stances-0-position_en": "Accepts it."})
     )
 
     stance.refresh_from_db()
@@ -327,7 +327,7 @@ def test_editor_revert_of_a_live_event_is_held_and_restores_child_rows(
     first_record = live_event.history.order_by("history_date").last()
     # Later the publisher renamed it and added a participant (live at once).
     page = publisher.get(change_url(live_event))
-    data = admin_form_data(page, title="Renamed")
+    data = admin_form_data(page, title_en="Renamed")
     add_participant(data, newcomer, 1)
     publisher.post(change_url(live_event), data)
     assert live_event.participations.count() == 2

@@ -162,7 +162,7 @@ def test_compare_two_revisions_shows_child_rows_with_labels(publisher_client):
     event = EventFactory(title="Talks")
     EventParticipationFactory(event=event, person=PersonFactory(display_name="Cho Hyun"))
     page = publisher_client.get(change_url(event))
-    data = admin_form_data(page, title="Talks in Seoul")
+    data = admin_form_data(page, title_en="Talks in Seoul")
     data["participations-1-person"] = str(PersonFactory(display_name="Wang Yi").pk)
     data["participations-1-side"] = "CN"
     data["participations-1-role"] = "guest"
@@ -186,7 +186,7 @@ def test_compare_queries_do_not_grow_with_child_rows(publisher_client):
     def url_for(n: int) -> str:
         event = EventFactory()
         page = publisher_client.get(change_url(event))
-        data = admin_form_data(page, title=f"With {n}")
+        data = admin_form_data(page, title_en=f"With {n}")
         for i in range(n):
             data[f"participations-{i}-person"] = str(PersonFactory().pk)
             data[f"participations-{i}-side"] = "KR"

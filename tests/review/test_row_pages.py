@@ -100,7 +100,7 @@ def test_row_page_refuses_while_the_item_has_changes_awaiting_review(two_clients
     editor, _publisher = two_clients
     statement = Statement.objects.get(event=live_event)
     event_page = editor.get(change_url(live_event))
-    editor.post(change_url(live_event), admin_form_data(event_page, title="Renamed"))
+    editor.post(change_url(live_event), admin_form_data(event_page, title_en="Renamed"))
     page = editor.get(change_url(statement))
     assert "await review" in page.text
 
@@ -122,7 +122,7 @@ def test_item_page_keeps_row_citations_pending_from_the_row_page(two_clients, li
     editor.post(change_url(statement), data)
     event_page = editor.get(change_url(live_event))
 
-    editor.post(change_url(live_event), admin_form_data(event_page, title="Renamed"))
+    editor.post(change_url(live_event), admin_form_data(event_page, title_en="Renamed"))
 
     pending = Revision.objects.get(status=RevisionStatus.PENDING)
     models = {g["model"] for g in pending.changes["children"]}
