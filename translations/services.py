@@ -25,6 +25,7 @@ from core.translation_fields import (
     translatable_fields,
     value_in,
 )
+from people.models import Title
 from review.services import holds_for_review
 from translations.models import TranslationMark, TranslationStatus
 
@@ -139,6 +140,10 @@ def translation_mark_reviewed(*, obj: models.Model, language: str, user: Any) ->
             mark.outdated, mark.changed_at, mark.reviewed_by = False, timezone.now(), user
             mark.save(update_fields=["source_digest", "outdated", "changed_at", "reviewed_by"])
             count += 1
+        if isinstance(obj, Title):
+            # A glossary title's positions carry copies of its translations: reviewed with it.
+            for position in obj.positions.all():
+                translation_mark_reviewed(obj=position, language=language, user=user)
     return count
 
 

@@ -130,3 +130,22 @@ def test_load_demo_leaves_no_translation_outdated() -> None:
         for language in TARGET_LANGUAGES:
             outdated = filter_status(model.objects.all(), language, TranslationStatus.OUTDATED)
             assert not outdated.exists(), (model, language)
+
+
+def test_reviewing_a_glossary_title_reviews_the_positions_using_it() -> None:
+    from people.models import Position, Title
+    from tests.factories import PositionFactory, TitleFactory
+
+    title = TitleFactory(name="Foreign Minister")
+    title.name_ko = "외교부 장관"
+    title.save()
+    position = PositionFactory(glossary_title=title)
+    title.name_en = "Minister of Foreign Affairs"
+    title.save()
+    position.save()  # copies the glossary's wording, as glossary_title_apply does
+    assert filter_status(Position.objects.all(), "ko", TranslationStatus.OUTDATED).exists()
+
+    translation_mark_reviewed(obj=title, language="ko", user=publisher_user())
+
+    assert filter_status(Title.objects.all(), "ko", TranslationStatus.DONE).exists()
+    assert filter_status(Position.objects.all(), "ko", TranslationStatus.DONE).get() == position
