@@ -1,4 +1,4 @@
-"""Load the demo dataset (data_people, data_events, data_issues) into the database.
+"""Load the demo dataset (data_people, data_events, data_issues, data_translations) into the database.
 
 Idempotent: every row is found by a natural key (slug, title, or the fields that identify it) and
 saved only when something differs, so a second run writes nothing and adds no history revisions.
@@ -16,6 +16,7 @@ from django.db import models, transaction
 from core.dates import FuzzyDate, Precision
 from core.editorial import EditorialStatus
 from devdata.demo import data_events, data_issues, data_people
+from devdata.demo.translations import apply_translations
 from events.models import (
     Event,
     EventCitation,
@@ -329,6 +330,8 @@ class DemoLoader:
         self.load_events()
         self.load_statements()
         self.load_issues()
+        # Korean and Chinese, into the translated columns (none yet: then nothing is written).
+        apply_translations(self)
 
     def summary(self) -> str:
         counts = ", ".join(
