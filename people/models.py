@@ -254,6 +254,13 @@ class Title(Versioned):
     name = models.CharField(
         _("name"), max_length=200, help_text=_("In English, e.g. Foreign Minister.")
     )
+    # One English title can be two offices: the President of South Korea is 대통령 / 总统, of China
+    # 国家主席. An entry names its country when its translations are that country's own.
+    country = CountryField(
+        _("country"),
+        blank=True,
+        help_text=_("The country whose office this is, when its translations are that country's."),
+    )
 
     # `history` (simple-history) is registered in translation.py, after the translated columns.
 
@@ -261,18 +268,18 @@ class Title(Versioned):
         ordering = ["name"]
         verbose_name = _("job title")
         verbose_name_plural = _("job titles")
-        # A constraint, not unique=True: modeltranslation repeats it for each language's column,
-        # and simple-history's copies (which keep unique=True fields' uniqueness) need none.
-        constraints = [
-            models.UniqueConstraint(
-                fields=["name"],
-                name="title_unique_name",
-                violation_error_message=_("This title is already in the glossary."),
-            ),
-        ]
 
     def __str__(self) -> str:
-        return self.name
+        return f"{self.name} ({self.country.code})" if self.country else self.name
+
+    def clean(self) -> None:
+        # Unique by English name and country, checked here rather than by a database constraint:
+        # modeltranslation would repeat one for every language's column, and two English names of
+        # one office ("Minister of Trade, Industry and Energy" / "… and Resources") share their
+        # Korean and Chinese.
+        same = Title.objects.filter(name=self.name, country=self.country).exclude(pk=self.pk)
+        if same.exists():
+            raise ValidationError(_("This title is already in the glossary."))
 
 
 class PositionQuerySet(models.QuerySet):

@@ -45,7 +45,9 @@ def glossary_title_apply(*, title: Title) -> None:
         position.save()
 
 
-def glossary_title_for(name: str) -> Title:
-    """The glossary entry for an English title, added when new."""
-    title, _created = Title.objects.get_or_create(name=name, defaults={"name_en": name})
+def glossary_title_for(name: str, country: str = "") -> Title:
+    """The glossary entry for an English title (of `country`'s office, if given), added when new."""
+    title, _created = Title.objects.get_or_create(
+        name=name, country=country, defaults={"name_en": name}
+    )
     return title

@@ -59,6 +59,14 @@ class TranslatedFieldsMixin:
     """Admin or inline: each translatable field's English column where the field was, and one
     fieldset per other language holding that language's columns, labelled and marked `lang`."""
 
+    def get_exclude(self, request: HttpRequest, obj: Any = None) -> list[str] | None:
+        # This mixin names every language column itself (below), so none may be excluded (the
+        # plain admin, core.translation_admin, keeps undeclared columns off its forms).
+        exclude = super().get_exclude(request, obj)  # type: ignore[misc]
+        fields = translatable_fields(self.model)  # type: ignore[attr-defined]
+        columns = {column(f, code) for f in fields for code in ENDONYMS}
+        return [name for name in exclude or () if name not in columns] or None
+
     def get_fieldsets(self, request: HttpRequest, obj: Any = None) -> list:
         fieldsets = super().get_fieldsets(request, obj)  # type: ignore[misc]
         fields = translatable_fields(self.model)  # type: ignore[attr-defined]

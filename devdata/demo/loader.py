@@ -173,7 +173,10 @@ class DemoLoader:
                         **fuzzy("end", position.get("end")),
                         "is_primary": position.get("primary", True),
                         # Every demo title goes through the shared glossary (people.Title).
-                        "glossary_title": glossary_title_for(position["title"]),
+                        "glossary_title": glossary_title_for(
+                            position["title"],
+                            self.organizations[position["org"]].country.code or "",
+                        ),
                     },
                 )
 

@@ -22,7 +22,8 @@ from django.db import models
 from core.dates import FuzzyDate
 from devdata.demo import data_events, data_issues, data_people
 from devdata.demo.data_translations import KEEP, POSITION_TITLES, TRANSLATIONS
-from people.models import Position
+from people.models import Title
+from people.services import glossary_title_apply
 
 if TYPE_CHECKING:
     from devdata.demo.loader import DemoLoader
@@ -153,28 +154,28 @@ def apply_translations(loader: DemoLoader) -> None:
 
 
 def apply_position_titles(loader: DemoLoader) -> None:
-    """Translate the demo positions' titles from POSITION_TITLES, if Position.title is translated.
+    """Translate the job-title glossary (people.Title) from POSITION_TITLES.
 
-    TODO(integrator): once the shared title glossary (people.Title, i18n-content) is merged, fill
-    it from POSITION_TITLES instead and point each demo position at its entry. The glossary needs
-    one entry per (English title, country) key: "President" is 대통령 / 总统 in South Korea and the
-    US but 국가주석 / 国家主席 in China, and "General Secretary" is 총서기 (CPC) or 총비서 (WPK).
-    Participation titles (EventParticipation.title) are in POSITION_TITLES too, keyed by side.
+    The loader points every demo position at the glossary entry for its (English title, country
+    of its organization); one English title can be two entries: "President" is 대통령 / 总统 for
+    South Korea and 국가주석 / 国家主席 for China. A glossary entry's save copies its titles onto
+    the positions that use it. (Participation titles are in POSITION_TITLES too, keyed by side;
+    EventParticipation.title is not translated.)
     """
-    columns = {language: translated_column(Position, "title", language) for language in LANGUAGES}
+    columns = {language: translated_column(Title, "name", language) for language in LANGUAGES}
     if not any(columns.values()):
         return
-    countries = {row["slug"]: row.get("country", "") for row in data_people.ORGANIZATIONS}
-    for person in data_people.PEOPLE:
-        for position in person["positions"]:
-            titles = POSITION_TITLES[(position["title"], countries[position["org"]])]
-            loader.upsert(
-                Position,
-                {
-                    "person": loader.people[person["slug"]],
-                    "organization": loader.organizations[position["org"]],
-                    "title": position["title"],
-                    "start_date": _first_day(position.get("start")),
-                },
-                {column: titles[language] for language, column in columns.items() if column},
-            )
+    for title in Title.objects.filter(positions__isnull=False).distinct():
+        titles = POSITION_TITLES.get((title.name, title.country.code or ""))
+        if titles is None:
+            continue
+        values = {column: titles[language] for language, column in columns.items() if column}
+        title = loader.upsert(Title, {"pk": title.pk}, values)
+        # Positions keep copies of their glossary title: bring those that differ up to date.
+        stale = [
+            position
+            for position in title.positions.all()
+            if any(getattr(position, f"title_{c[len('name_') :]}") != v for c, v in values.items())
+        ]
+        if stale:
+            glossary_title_apply(title=title)
