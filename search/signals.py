@@ -22,6 +22,8 @@ from search.index import index_objects, rebuild, unindex
 
 
 def saved(sender: type[models.Model], instance: models.Model, using: str, **kwargs: Any) -> None:
+    if kwargs.get("raw"):  # loaddata / restore_data: rebuilt once the rows are all in
+        return
     index_objects(sender, [instance], using)
 
 

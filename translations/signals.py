@@ -18,6 +18,8 @@ from translations.services import translations_forget, translations_record
 
 
 def saved(sender: type[models.Model], instance: models.Model, **kwargs: Any) -> None:
+    if kwargs.get("raw"):  # loaddata / restore_data: the marks come with the rows
+        return
     translations_record(instance)
 
 

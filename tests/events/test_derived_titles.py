@@ -170,7 +170,12 @@ def test_the_migration_takes_titles_equal_to_the_derived_one_as_derived(minister
     typed = f.EventParticipationFactory(event=event, title="Special Envoy")
     EventParticipation.objects.update(title_derived=False)
 
-    migration.mark_derived(apps, None)
+    from types import SimpleNamespace
+
+    from django.db import connection
+
+    # The data step reads only the connection it migrates (its alias) from the schema editor.
+    migration.mark_derived(apps, SimpleNamespace(connection=connection))
 
     assert EventParticipation.objects.get(pk=same.pk).title_derived
     assert not EventParticipation.objects.get(pk=typed.pk).title_derived

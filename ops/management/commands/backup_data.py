@@ -10,6 +10,8 @@ from django.db import DEFAULT_DB_ALIAS
 
 # Rows `migrate` writes itself on the target (by natural key there, so ids may differ).
 RECREATED_BY_MIGRATE = ["contenttypes", "auth.permission"]
+# Derived from the content and rebuilt by restore_data: the full-text index.
+DERIVED = ["search"]
 
 
 class Command(BaseCommand):
@@ -31,7 +33,7 @@ class Command(BaseCommand):
             "dumpdata",
             format="jsonl",  # ops.serializers: Django's JSON Lines, microseconds kept
             natural_foreign=True,  # content types and permissions by name: ids differ
-            exclude=RECREATED_BY_MIGRATE,
+            exclude=RECREATED_BY_MIGRATE + DERIVED,
             database=options["database"],
             output=path,
             verbosity=0,

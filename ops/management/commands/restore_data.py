@@ -37,6 +37,7 @@ class Command(BaseCommand):
         # One transaction (loaddata's own); receivers that record edits stand aside.
         with loading_fixtures():
             call_command("loaddata", options["path"], database=using, verbosity=0)
+        call_command("rebuild_search_index", database=using, verbosity=0)
         update_statistics(using)
         cache.clear()  # pages and the content version of what was there before
         self.stdout.write(self.style.SUCCESS(f"Restored {options['path']}."))
