@@ -218,10 +218,19 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
         .select_related("person")
         .prefetch_related(Prefetch("person__positions", queryset=Position.objects.published()))
     )
-    sides: dict[str, list[tuple[EventParticipation, str]]] = {}
+    sides: dict[str, list[tuple[EventParticipation, str, bool]]] = {}
     for participation in participations:
-        title = participation.title or participation.person.title_on(event.start_date)
-        sides.setdefault(participation.side.name or _("Other"), []).append((participation, title))
+        # A title derived from the person's position reads in the page's language (the
+        # position's translated title); one typed for this event is English, marked so.
+        typed = bool(participation.title) and not participation.title_derived
+        title = (participation.title if typed else "") or participation.person.title_on(
+            event.start_date
+        )
+        if not title:
+            title, typed = participation.title, bool(participation.title)
+        sides.setdefault(participation.side.name or _("Other"), []).append(
+            (participation, title, typed)
+        )
     rounds = []
     previous_round = next_round = None
     if event.series_id:
