@@ -180,7 +180,7 @@ def client(n: int, base: str, data: dict[str, Any], until: float, tally: Tally) 
                     tally.statuses[status] = tally.statuses.get(status, 0) + 1
                 continue
             fields = dict(staff.form(page, "event_form"))
-            fields["summary"] = (fields.get("summary", "") + f" {marker}").strip()
+            fields["summary_en"] = (fields.get("summary_en", "") + f" {marker}").strip()
             fields["_save"] = "Save"
             status, body = staff.post(path, list(fields.items()))
             with tally.lock:

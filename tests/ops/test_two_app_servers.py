@@ -167,7 +167,7 @@ def test_a_save_through_one_server_is_seen_through_the_other_at_once(two_servers
     assert "Two servers summit" in read(b, page)[1]
     publisher = Publisher(a)
 
-    status, body = publisher.change_event(event_pk(shared_env), title="Renamed summit")
+    status, body = publisher.change_event(event_pk(shared_env), title_en="Renamed summit")
 
     assert status == 302, body[:500]
     status, body = read(b, page)
