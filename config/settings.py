@@ -151,6 +151,8 @@ CHANGES_SETTLE_SECONDS = env.float(
 # (locmem) cache with DEBUG off.
 CACHES = {"default": env.cache("CACHE_URL", default=f"filecache://{BASE_DIR / '.cache'}")}
 if CACHES["default"]["BACKEND"].endswith("FileBasedCache"):
+    # Django's file cache with an `add` atomic across worker processes (core/cache_backend.py).
+    CACHES["default"]["BACKEND"] = "core.cache_backend.AtomicFileBasedCache"
     CACHES["default"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 5000)
 CACHE_MIDDLEWARE_SECONDS = env.int("CACHE_SECONDS", default=300)
 # PUBLIC_PAGE_CACHE=false renders every public page (bench-pages' "uncached" column, debugging);

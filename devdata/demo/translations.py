@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol, TypeVar
 
 from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
@@ -25,8 +25,14 @@ from devdata.demo.data_translations import KEEP, POSITION_TITLES, TRANSLATIONS
 from people.models import Title
 from people.services import glossary_title_apply
 
-if TYPE_CHECKING:
-    from devdata.demo.loader import DemoLoader
+M = TypeVar("M", bound=models.Model)
+
+
+class DemoLoader(Protocol):
+    """What this module needs of `devdata.demo.loader.DemoLoader` (which imports this module)."""
+
+    def upsert(self, model: type[M], lookup: dict[str, Any], values: dict[str, Any]) -> M: ...
+
 
 # Column suffixes of the translated languages (settings.LANGUAGES "ko", "zh-hans").
 LANGUAGES: tuple[str, ...] = ("ko", "zh_hans")
