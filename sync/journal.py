@@ -12,11 +12,12 @@ never visible write nothing: their slugs could leak unpublished work.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db import models
+from django.db import DEFAULT_DB_ALIAS, connections, models
 from django.utils import timezone
 
 from core.editorial import EditorialStatus
@@ -145,6 +146,31 @@ def _same(row: ChangeLog, state: State) -> bool:
     )
 
 
+# Journal rows written by the current thread's open transaction (and request): no reader can have
+# seen them yet, so a correction may mark one of them in place (journal_record_correction).
+# Forgotten on commit, and when a request starts (tests run every request inside one transaction).
+_unread = threading.local()
+
+
+def forget_unread(**kwargs: object) -> None:
+    _unread.ids = None
+
+
+def _remember_unread(row_id: int) -> None:
+    connection = connections[DEFAULT_DB_ALIAS]
+    if not connection.in_atomic_block:
+        return  # committed at once: readable from now on
+    ids = getattr(_unread, "ids", None)
+    if ids is None:
+        ids = _unread.ids = set()
+        connection.on_commit(forget_unread, robust=True)
+    ids.add(row_id)
+
+
+def _unread_by_anyone(row: ChangeLog) -> bool:
+    return row.pk in (getattr(_unread, "ids", None) or ())
+
+
 def journal_record(instance: models.Model, *, deleted: bool = False, _depth: int = 0) -> None:
     """Write a journal row for a synced object that was saved or deleted (skips invisible noise)."""
     object_type = synced_type(type(instance))
@@ -164,7 +190,7 @@ def journal_record(instance: models.Model, *, deleted: bool = False, _depth: int
         return  # never visible and not about to be: nothing a partner may know
     if not visible and previous is not None and _same(previous, state):
         return  # the same hidden state again
-    ChangeLog.objects.create(
+    row = ChangeLog.objects.create(
         object_type=object_type,
         object_id=instance.pk,
         slug=state.slug,
@@ -175,6 +201,7 @@ def journal_record(instance: models.Model, *, deleted: bool = False, _depth: int
         was_visible=was_visible,
         ever_public=ever_public,
     )
+    _remember_unread(row.pk)
     visibility_changed = previous is None or (
         previous.state_published,
         previous.publish_at,
@@ -248,9 +275,11 @@ def journal_bulk_published(instances: Iterable[models.Model]) -> int:
 
 
 def journal_record_correction(correction: Correction) -> None:
-    """A correction was made public: mark the item's latest journal row with it (a new row when
-    that one already carries another), so the feed and webhooks tell it. A hidden item's
-    correction marks nothing."""
+    """A correction was made public: mark the item's latest journal row with it, so the feed,
+    webhooks and alerts tell it. In place only when that row was written by this same transaction
+    (the change being corrected, not yet readable by anyone); a new row when it already carries a
+    correction or was committed before, since readers past it would never see the mark. A hidden
+    item's correction marks nothing."""
     if correction.published_at is None or ChangeLog.objects.filter(correction=correction).exists():
         return
     model = correction.content_type.model_class()
@@ -264,7 +293,7 @@ def journal_record_correction(correction: Correction) -> None:
     )
     if latest is None or latest.deleted or not latest.state_published:
         return
-    if latest.correction_id is None:
+    if latest.correction_id is None and _unread_by_anyone(latest):
         latest.correction = correction
         latest.save(update_fields=["correction"])
         return

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.signals import request_started
 from django.db import models
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 
@@ -23,6 +24,7 @@ from sync.journal import (
     DEPENDENTS,
     SYNCED_TYPES,
     dependents,
+    forget_unread,
     journal_record,
     journal_record_correction,
     journal_record_parent,
@@ -117,6 +119,7 @@ def correction_saved(
 
 def connect() -> None:
     """Connect the receivers to the synced and child models (called from SyncConfig.ready)."""
+    request_started.connect(forget_unread, dispatch_uid="journal-forget-unread")
     for model in SYNCED_TYPES:
         label = model._meta.label
         post_save.connect(synced_saved, sender=model, dispatch_uid=f"journal-save-{label}")

@@ -202,3 +202,22 @@ def test_a_persons_page_states_its_correction_in_json_ld(client):
     data = json.loads(block)
     assert data["correction"]["@type"] == "CorrectionComment"
     assert data["correction"]["text"] == NOTE
+
+
+def test_a_correction_made_after_partners_read_the_change_still_reaches_them(
+    publisher, event, no_settle
+):
+    # given a partner (and the alerts and webhooks, which read the same feed) already past the
+    # event's latest journal row
+    first = Client().get("/api/v1/changes/").json()
+    assert event.pk in [r["id"] for r in first["results"]]
+    # when a correction of that item is made public afterwards, with no new save of the item
+    # (a correction note recorded on its own, e.g. for a change already live)
+    from review.services import correction_record
+
+    correction_record(obj=event, note=NOTE, user=publisher_user(username="pub2"))
+    # then the next page from their cursor tells it
+    later = Client().get("/api/v1/changes/", {"since": first["cursor"]}).json()["results"]
+    assert [(r["id"], r["correction"]["note"]) for r in later if r["correction"]] == [
+        (event.pk, NOTE)
+    ]

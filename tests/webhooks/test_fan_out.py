@@ -6,6 +6,7 @@ import datetime as dt
 import json
 
 import pytest
+from django.db import transaction
 from django.utils import timezone
 from standardwebhooks.webhooks import Webhook
 
@@ -201,9 +202,10 @@ def test_an_editors_correction_goes_out_as_corrected_with_its_public_note(receiv
     endpoint = WebhookEndpointFactory(
         url=receiver.url, event_types=["event.updated"], enabled=False
     )
-    event.title = "Summit (date corrected)"
-    event.save()
-    correction_record(obj=event, note="The summit was on 6 January, not 5.", user=editor)
+    with transaction.atomic():  # as the admin saves the change and its correction together
+        event.title = "Summit (date corrected)"
+        event.save()
+        correction_record(obj=event, note="The summit was on 6 January, not 5.", user=editor)
     Endpoint.objects.filter(pk=endpoint.pk).update(enabled=True)
     fan_out()
 
