@@ -12,11 +12,9 @@ import hashlib
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.db.models import Case, Exists, F, OuterRef, Q, Subquery, Value, When
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from core.translation_fields import (
     CONTENT_LANGUAGES,
@@ -26,7 +24,6 @@ from core.translation_fields import (
     value_in,
 )
 from people.models import Title
-from review.services import holds_for_review
 from translations.models import TranslationMark, TranslationStatus
 
 TARGET_LANGUAGES: tuple[str, ...] = tuple(c for c in CONTENT_LANGUAGES if c != SOURCE_LANGUAGE)
@@ -118,16 +115,13 @@ def translations_forget(obj: models.Model) -> None:
 def translation_mark_reviewed(*, obj: models.Model, language: str, user: Any) -> int:
     """Mark `obj`'s `language` translation checked against the English as it is now.
 
-    Clears its outdated flags and returns how many fields were outdated. Marking a translation
-    reviewed is an editorial act on the item: on a published item an Editor's is refused (their
-    edit of the translation itself is held for review like any change; a Publisher's goes live).
+    Clears its outdated flags and returns how many fields were outdated. The status is staff-only
+    (no page, feed or API shows it) and the mark changes no text, so any editor who may change the
+    item may mark it, live or not; the translation itself changes only by an edit, which on a live
+    item is held for review like any change. Who marked it is kept (`reviewed_by`).
     """
     if language not in TARGET_LANGUAGES:
         raise ValueError(language)
-    if hasattr(obj, "editorial_status") and holds_for_review(obj=obj, user=user):
-        raise PermissionDenied(
-            _("A publisher marks the translations of a published item reviewed.")
-        )
     content_type = ContentType.objects.get_for_model(type(obj))
     with transaction.atomic():
         translations_record(obj)
