@@ -140,8 +140,8 @@ def _new_position(
     user: Any,
 ) -> Model:
     """The person's new position: theirs at once while they are a draft (or for a Publisher),
-    else held with the person's pending changes for a Publisher to approve. Returns what the
-    editor finds on the review queue: the position, or the person whose revision holds it."""
+    else held with the person's pending changes for a Publisher to approve. Returns the person
+    (listed on the created page: their page shows the position, or the changes awaiting review)."""
     with translation.override(SOURCE_LANGUAGE):  # the report's title is the English column
         position = Position(person=person, title=title[:200], organization=organization)
     position.start = start
