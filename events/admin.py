@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from django import forms
 from django.contrib import admin, messages
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Prefetch, QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +16,7 @@ from core.admin import (
     ChildRowDeleteMixin,
     CitationAdmin,
     CitationInline,
+    EditorialAdminForm,
     FastInlineMixin,
     LinkTableAdmin,
     PreloadedInlineFormSet,
@@ -23,6 +25,12 @@ from core.admin import (
 )
 from core.duplicates_admin import DuplicateWarningAdminMixin, inline_values
 from core.fuzzy_forms import FuzzyDateAdminMixin, as_fuzzy
+from core.link_fields import (
+    PreloadedAutocompleteSelectMultiple,
+    ShownLinksField,
+    link_changes,
+    show_links,
+)
 from core.versions_admin import VersionedAdminMixin, VersionedModelForm
 from events.models import (
     Event,
@@ -33,7 +41,15 @@ from events.models import (
     Statement,
     StatementCitation,
 )
-from events.services import TitleChange, event_rederive_titles, events_like, sources_like
+from events.services import (
+    TitleChange,
+    event_rederive_titles,
+    events_like,
+    sources_like,
+    statement_sources_change,
+)
+from issues.models import Issue
+from issues.services import event_issues_change
 
 
 class ParticipationForm(VersionedModelForm):
@@ -69,17 +85,111 @@ class EventCitationInline(CitationInline):
     related_preload = ("source__outlet", "event")
 
 
+class StatementForm(VersionedModelForm):
+    """A statement row that cites its sources: picked here, saved as its citation rows."""
+
+    cited_sources = forms.ModelMultipleChoiceField(
+        label=_("sources"),
+        queryset=Source.objects.select_related("outlet"),
+        required=False,
+        widget=PreloadedAutocompleteSelectMultiple(
+            Statement._meta.get_field("sources"), admin.site
+        ),
+        help_text=_("The reports this quote is cited from (each becomes a citation)."),
+    )
+    cited_sources_shown = ShownLinksField()
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is not None:
+            # Prefetched with their sources by StatementInline.get_queryset: no query per row.
+            show_links(self, "cited_sources", [c.source for c in self.instance.citations.all()])
+            return
+        # A statement added in an open revision, shown again with the sources it cites there
+        # (review.admin.OverlayFormSetMixin): none are cited yet, so all are the editor's.
+        pending = self.initial.get("review_rows", {}).get(StatementCitation._meta.label_lower)
+        if pending:
+            self.initial["cited_sources"] = [row["source"] for row in pending]
+
+    def _save_m2m(self) -> None:
+        super()._save_m2m()
+        changes = link_changes(
+            self,
+            "cited_sources",
+            self.instance.citations.values_list("source_id", flat=True),
+        )
+        if changes:
+            added, removed = changes
+            statement_sources_change(
+                statement=self.instance, add=added, remove=removed, user=self.save_user
+            )
+
+    save_user: Any = None  # set per request by StatementInline.get_formset
+
+
 class StatementInline(FastInlineMixin, admin.StackedInline):
     model = Statement
+    form = StatementForm
     extra = 0
-    fields = [("speaker", "speaker_label"), ("said_date", "said_precision", "language"), "text"]
+    fields = [
+        ("speaker", "speaker_label"),
+        ("said_date", "said_precision", "language"),
+        "text",
+        "cited_sources",
+        "cited_sources_shown",
+    ]
     autocomplete_fields = ["speaker"]
     related_preload = ("event",)
     show_change_link = True
+    # Rows of each statement edited on this form (a revision carries them; review.admin).
+    review_rows = ((StatementCitation, "statement"),)
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        citations = StatementCitation.objects.select_related("source__outlet").order_by("id")
+        return super().get_queryset(request).prefetch_related(Prefetch("citations", citations))
+
+    def get_formset(self, request: HttpRequest, obj: Any = None, **kwargs: Any) -> Any:
+        formset = super().get_formset(request, obj, **kwargs)
+        formset.form = type(formset.form.__name__, (formset.form,), {"save_user": request.user})
+        return formset
+
+
+class EventForm(EditorialAdminForm):
+    """The event form with the issues it concerns, picked here and saved as the issues' links."""
+
+    issues = forms.ModelMultipleChoiceField(
+        label=_("issues"),
+        queryset=Issue.objects.all(),
+        required=False,
+        # Searched as issues are everywhere in the admin (IssueAdmin.search_fields): Django's
+        # autocomplete view takes a forward relation to issues, and the event's is a reverse one.
+        widget=PreloadedAutocompleteSelectMultiple(
+            Issue._meta.get_field("related_issues"), admin.site
+        ),
+        help_text=_("The issues this event concerns (listed on each issue's page)."),
+    )
+    issues_shown = ShownLinksField()
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is not None:
+            show_links(self, "issues", Issue.objects.filter(events=self.instance))
+
+    def _save_m2m(self) -> None:
+        super()._save_m2m()
+        changes = link_changes(
+            self, "issues", Issue.objects.filter(events=self.instance).values_list("pk", flat=True)
+        )
+        if changes:
+            added, removed = changes
+            event_issues_change(event=self.instance, add=added, remove=removed, user=self.save_user)
+
+    save_user: Any = None  # set per request by EventAdmin.get_form
 
 
 @admin.register(Event)
 class EventAdmin(DuplicateWarningAdminMixin, PublishableAdmin):
+    form = EventForm
     list_display = [
         "title",
         "date_display",
@@ -105,10 +215,19 @@ class EventAdmin(DuplicateWarningAdminMixin, PublishableAdmin):
             {"fields": [("start_date", "start_precision"), ("end_date", "end_precision")]},
         ),
         (_("Where"), {"fields": [("city", "venue", "country")]}),
-        (_("Context"), {"fields": ["parent", ("series", "round_number")]}),
+        (
+            _("Context"),
+            {"fields": ["parent", ("series", "round_number"), "issues", "issues_shown"]},
+        ),
         (_("Content"), {"fields": ["summary", "body"]}),
         EDITORIAL_FIELDSET,
     ]
+    # The issues' links to the event, edited on its form: a revision carries them (review.admin).
+    review_links = ("issues",)
+
+    def get_form(self, request: HttpRequest, obj: Any = None, change: bool = False, **kwargs: Any):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        return type(form.__name__, (form,), {"save_user": request.user})
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
         return (

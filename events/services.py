@@ -11,7 +11,7 @@ from django.db.models import Prefetch
 
 from core.dates import FuzzyDate
 from core.text import normalize_name, normalize_url
-from events.models import Event, EventParticipation, Source
+from events.models import Event, EventParticipation, Source, Statement, StatementCitation
 from people.models import Position
 
 
@@ -49,6 +49,31 @@ def event_rederive_titles(*, event: Event, user: Any = None) -> list[TitleChange
             row._history_user = user
             row.save(update_fields=["title"])
     return changes
+
+
+def statement_sources_change(
+    *, statement: Statement, add: Iterable[int], remove: Iterable[int], user: Any = None
+) -> None:
+    """Cite the sources `add` for `statement` and stop citing `remove` (its citation rows).
+
+    A source already cited is not cited twice; a citation already gone is not an error, so two
+    editors changing one statement's sources each keep what the other did.
+    """
+    with transaction.atomic():
+        cited = set(
+            StatementCitation.objects.filter(statement=statement).values_list(
+                "source_id", flat=True
+            )
+        )
+        for source_id in add:
+            if source_id not in cited:
+                citation = StatementCitation(statement=statement, source_id=source_id)
+                citation._history_user = user
+                citation.full_clean()
+                citation.save()
+        for citation in StatementCitation.objects.filter(statement=statement, source_id__in=remove):
+            citation._history_user = user
+            citation.delete()
 
 
 def events_like(

@@ -121,6 +121,7 @@ class PersonProposal:
     participant: bool = False  # ticked as a participant of the report's event
     role: str = "delegation"
     stated_title: str = ""
+    title_words: str = ""  # the words the stated title was read from, name included
     title_on_record: str = ""
     title_differs: bool = False
 
@@ -310,6 +311,35 @@ def titles_differ(stated: str, on_record: str) -> bool:
 _NATIONALITY = r"^(?:South Korean|Chinese|Korean|China’s|Korea’s|South Korea’s)\s+"
 
 
+def _title_words(text: str, start: int, end: int, stated: str) -> str:
+    """The stretch of the report the stated title was read from: title and name."""
+    before = text[max(0, start - 120) : start]
+    at = before.rfind(stated)
+    if at >= 0:
+        return " ".join(before[at:].split() + text[start:end].split())
+    after = text[end : end + 160]
+    at = after.find(stated)
+    if at >= 0:
+        return " ".join((text[start:end] + after[: at + len(stated)]).split())
+    return f"{stated} {text[start:end]}"
+
+
+def _as_words(text: str) -> str:
+    return " " + " ".join(re.findall(r"[\w’'-]+", text.casefold())) + " "
+
+
+def organization_in_title(title: str) -> Organization | None:
+    """The known organization a stated title names ("KOTRA President"), by its name or
+    abbreviation as whole words; None when it names none or several."""
+    words = _as_words(title)
+    found = [
+        org
+        for org in Organization.objects.exclude(kind=OrganizationKind.MEDIA)
+        if any(_as_words(name) in words for name in (org.name, org.abbreviation) if name)
+    ]
+    return found[0] if len(found) == 1 else None
+
+
 def _stated_title(text: str, start: int, end: int) -> str:
     before = _TITLE_BEFORE.search(text[max(0, start - 120) : start])
     if before:
@@ -386,6 +416,7 @@ def read_people(text: str, on: date):
             stated = _stated_title(text, ev.start, ev.end)
             if stated:
                 proposal.stated_title = stated
+                proposal.title_words = _title_words(text, ev.start, ev.end, stated)
                 break
         proposal.title_differs = bool(
             proposal.stated_title

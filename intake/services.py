@@ -7,16 +7,18 @@ event), so nothing reaches the public before a publisher publishes the new event
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import transaction
 from django.db.models import Model
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import slugify
 
 from core.dates import FuzzyDate
 from core.editorial import EditorialStatus
+from core.translation_fields import SOURCE_LANGUAGE
 from events.models import (
     Event,
     EventCitation,
@@ -27,6 +29,8 @@ from events.models import (
 )
 from issues.models import Development, DevelopmentCitation, Issue
 from people.models import Organization, Person, Position
+from review.changes import row_data
+from review.services import holds_for_review, open_revision, revision_submit
 
 DRAFT = EditorialStatus.DRAFT
 
@@ -48,6 +52,10 @@ class PersonChoice:
     person: Person
     role: str = "delegation"
     title: str = ""
+    # A title the report states that differs from the one on record: a new position from the
+    # report's date (at `position_organization` when the title names one).
+    new_position: str = ""
+    position_organization: Organization | None = None
 
 
 @dataclass
@@ -123,6 +131,57 @@ def _new_event(choice: EventChoice) -> Event:
     return event
 
 
+def _new_position(
+    *,
+    person: Person,
+    title: str,
+    organization: Organization | None,
+    start: FuzzyDate | None,
+    user: Any,
+) -> Model:
+    """The person's new position: theirs at once while they are a draft (or for a Publisher),
+    else held with the person's pending changes for a Publisher to approve. Returns the person
+    (listed on the created page: their page shows the position, or the changes awaiting review)."""
+    with translation.override(SOURCE_LANGUAGE):  # the report's title is the English column
+        position = Position(person=person, title=title[:200], organization=organization)
+    position.start = start
+    position.full_clean()
+    if user is None or not holds_for_review(obj=person, user=user):  # None: a trusted script
+        position.save()
+        # The reading loaded their positions; a participant's title is derived from them next.
+        getattr(person, "_prefetched_objects_cache", {}).pop("positions", None)
+        return person
+    open_revision_ = open_revision(person)
+    if open_revision_ is not None:  # one revision per item: the new position joins it
+        changes = copy.deepcopy(open_revision_.changes)
+    else:
+        changes = {
+            "parent": {
+                "pk": person.pk,
+                "version": person.version,
+                "row": row_data(person),
+                "fields": {},
+                "m2m": {},
+            },
+            "children": [],
+        }
+    label = Position._meta.label_lower
+    group = next((g for g in changes["children"] if g["model"] == label and not g.get("via")), None)
+    if group is None:
+        group = {
+            "model": label,
+            "fk": "person",
+            "via": None,
+            "changed": [],
+            "added": [],
+            "deleted": [],
+        }
+        changes["children"].append(group)
+    group["added"].append({"pk": None, "row": row_data(position, skip=["person"])})
+    revision_submit(obj=person, changes=changes, author=user)
+    return person
+
+
 def _cite(model: type[Model], source: Source | None, **owner: Any) -> None:
     if source is not None:
         model.objects.get_or_create(source=source, **owner)
@@ -167,6 +226,23 @@ def create_from_report(*, choices: Choices, user: Any = None) -> list[Model]:
             Position.objects.create(person=person, title=choice.title[:200])
         new_people.append(person)
         touched.append(person)
+
+    since = source.published_on if source is not None else None
+    if since is None and choices.event is not None:
+        since = choices.event.start or (
+            choices.event.existing.start if choices.event.existing else None
+        )
+    for choice in choices.people:
+        if choice.new_position:
+            touched.append(
+                _new_position(
+                    person=choice.person,
+                    title=choice.new_position,
+                    organization=choice.position_organization,
+                    start=since,
+                    user=user,
+                )
+            )
 
     event = None
     if choices.event is not None:

@@ -30,7 +30,13 @@ from core.editorial import EditorialStatus
 from core.services import editorial_transition
 from core.versions import StaleVersion
 from events.models import Event, EventKind, EventStatus, ParticipationRole, Source
-from intake.reading import MAX_CHARS, Reading, ReportError, read_report
+from intake.reading import (
+    MAX_CHARS,
+    Reading,
+    ReportError,
+    organization_in_title,
+    read_report,
+)
 from intake.services import (
     Choices,
     EventChoice,
@@ -208,6 +214,7 @@ def build_rows(reading: Reading, form: Form) -> dict[str, Any]:
                 "role": form.value(f"person_{i}_role", p.role),
                 "title": form.value(f"person_{i}_title", ""),
                 "stated_title": p.stated_title,
+                "title_words": p.title_words,
                 "title_on_record": p.title_on_record,
                 "title_differs": p.title_differs,
                 "use_title": form.ticked(f"person_{i}_use_title", False),
@@ -362,10 +369,16 @@ def parse_choices(reading: Reading, form: Form, rows: dict[str, Any]) -> Choices
             continue
         role = data.get(f"person_{i}_role", "delegation")
         title = data.get(f"person_{i}_title", "").strip()
-        if not title and f"person_{i}_use_title" in data:
-            title = row["stated_title"]
+        # A title change becomes the person's new position; their title here then follows it.
+        new_position = row["stated_title"] if f"person_{i}_use_title" in data else ""
         choices.people.append(
-            PersonChoice(row["person"], role=role if role in roles else "delegation", title=title)
+            PersonChoice(
+                row["person"],
+                role=role if role in roles else "delegation",
+                title=title,
+                new_position=new_position,
+                position_organization=organization_in_title(new_position) if new_position else None,
+            )
         )
     for row in rows["ambiguous"]:
         person = _get(Person, data.get(f"ambiguous_{row['index']}", ""))

@@ -85,14 +85,27 @@ class OverlayFormSetMixin:
     as extra rows (unbound formsets only; a submitted form carries them as any edit does)."""
 
     review_group: dict[str, Any] = {}
+    # Groups of rows of these rows (a statement's citations): an added row's initial carries
+    # its own under "review_rows" ({model label: [row values]}) for the form to show.
+    review_row_groups: list[dict[str, Any]] = []
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         if kwargs.get("data") is None:
             model = self.model
             kwargs["initial"] = [
                 {
-                    name: load(model._meta.get_field(name), value)
-                    for name, value in entry["row"].items()
+                    **{
+                        name: load(model._meta.get_field(name), value)
+                        for name, value in entry["row"].items()
+                    },
+                    "review_rows": {
+                        group["model"]: [
+                            row["row"]
+                            for row in group["added"]
+                            if row["row"].get(group["fk"]) == entry.get("pk")
+                        ]
+                        for group in self.review_row_groups
+                    },
                 }
                 for entry in self.review_group.get("added", [])
             ]
@@ -145,16 +158,19 @@ class OverlayFormSetMixin:
         return form
 
 
-def capture_start(request: HttpRequest, item: Any, specs: list[ChildSpec]) -> None:
+def capture_start(
+    request: HttpRequest, item: Any, specs: list[ChildSpec], links: tuple[str, ...] = ()
+) -> None:
     """Read the item and its rows, and open the savepoint the admin's own save will run in."""
-    request._review_capture = (item, snapshot(item, specs), transaction.savepoint(), specs)
+    before = snapshot(item, specs, links)
+    request._review_capture = (item, before, transaction.savepoint(), specs, links)
 
 
 def capture_finish(request: HttpRequest) -> Revision | None:
     """Read them again, roll the save back, and hold what changed as a pending revision."""
-    item, before, savepoint, specs = request._review_capture
+    item, before, savepoint, specs, links = request._review_capture
     request._review_capture = None
-    after = snapshot(item, specs)
+    after = snapshot(item, specs, links)
     transaction.savepoint_rollback(savepoint)
     changes = changes_between(before, after, specs)
     if is_empty(changes):
@@ -253,12 +269,20 @@ class ReviewedAdminMixin:
     # The item and its rows -----------------------------------------------------------------
 
     def review_specs(self) -> list[ChildSpec]:
-        """(child model, foreign key) of every inline: the rows a revision carries."""
-        specs = []
+        """(child model, foreign key) of every inline: the rows a revision carries; and the rows
+        of an inline's rows edited on the form too (an inline's `review_rows`: a statement's
+        citations, picked on the event's form), reached through the inline's rows."""
+        specs: list[ChildSpec] = []
         for inline in self.inlines:
             fk = _get_foreign_key(self.model, inline.model, fk_name=inline.fk_name)
             specs.append((inline.model, fk.name))
+            for model, row_fk in getattr(inline, "review_rows", ()):
+                specs.append((model, row_fk, f"{row_fk}__{fk.name}"))
         return specs
+
+    def review_link_names(self) -> tuple[str, ...]:
+        """Reverse many-to-many relations the form edits (an admin's `review_links`)."""
+        return tuple(getattr(self, "review_links", ()))
 
     def _open_revision(self, request: HttpRequest, obj: Any) -> Revision | None:
         found = request.__dict__.setdefault("_review_open", {})
@@ -298,10 +322,17 @@ class ReviewedAdminMixin:
         for formset, inline in super().get_formsets_with_inlines(request, obj):
             group = groups.get(inline.model._meta.label_lower)
             if group is not None:
+                rows = [
+                    groups.get(m._meta.label_lower) for m, _ in getattr(inline, "review_rows", ())
+                ]
                 formset = type(
                     formset.__name__,
                     (OverlayFormSetMixin, formset),
-                    {"review_group": group, "extra": formset.extra + len(group["added"])},
+                    {
+                        "review_group": group,
+                        "review_row_groups": [g for g in rows if g is not None],
+                        "extra": formset.extra + len(group["added"]),
+                    },
                 )
             yield formset, inline
 
@@ -320,7 +351,7 @@ class ReviewedAdminMixin:
             form.cleaned_data.get("correction_note", ""),
         )
         if change and holds_for_review(obj=obj, user=request.user):
-            capture_start(request, obj, self.review_specs())
+            capture_start(request, obj, self.review_specs(), self.review_link_names())
         super().save_model(request, obj, form, change)
         record = getattr(obj, "_history", None)
         if change and record is not None:  # a revert brings the rows back too
@@ -467,7 +498,10 @@ class ChildReviewedAdminMixin:
 
     def review_specs(self) -> list[ChildSpec]:
         specs: list[ChildSpec] = list(self.review_parent_admin.review_specs())
+        carried = {unpack(spec)[0] for spec in specs}
         for inline in self.inlines:
+            if inline.model in carried:  # already a row of the item's form (review_rows)
+                continue
             fk = _get_foreign_key(self.model, inline.model, fk_name=inline.fk_name)
             specs.append((inline.model, fk.name, f"{fk.name}__{self.review_parent_fk}"))
         return specs
@@ -511,7 +545,9 @@ class ChildReviewedAdminMixin:
             return
         if open_revision(item) is not None:
             raise ReviewBlocked(item)
-        capture_start(request, item, self.review_specs())
+        capture_start(
+            request, item, self.review_specs(), self.review_parent_admin.review_link_names()
+        )
 
     def changeform_view(
         self,
@@ -641,8 +677,9 @@ def review_admins(site: admin.AdminSite) -> None:
             site.unregister(model)
             site.register(model, type(cls.__name__, (ReviewedAdminMixin, cls), {}))
         for spec in site._registry[model].review_specs():
-            child, fk, _via = unpack(spec)
-            children.setdefault(child, (fk, site._registry[model]))
+            child, fk, via = unpack(spec)
+            if via is None:  # rows of rows (a statement's citations) are their row's to hold
+                children.setdefault(child, (fk, site._registry[model]))
     for child, (fk, item_admin) in children.items():
         child_admin = site._registry.get(child)
         if child_admin is None or isinstance(child_admin, ChildReviewedAdminMixin):

@@ -113,16 +113,23 @@ def row_data(obj: models.Model, *, skip: Iterable[str] = ()) -> dict[str, Any]:
     return {f.name: dump(f, obj) for f in data_fields(type(obj), skip=skip)}
 
 
-def snapshot(obj: models.Model, specs: list[ChildSpec]) -> dict[str, Any]:
-    """The item's row and child rows as they are in the database now."""
+def snapshot(
+    obj: models.Model, specs: list[ChildSpec], links: Iterable[str] = ()
+) -> dict[str, Any]:
+    """The item's row and child rows as they are in the database now.
+
+    `links` names reverse many-to-many relations the item's form edits too (an event's issues):
+    they are compared and applied like the item's own many-to-many fields.
+    """
     fresh = type(obj)._default_manager.get(pk=obj.pk)
+    names = [f.name for f in m2m_fields(type(fresh))] + list(links)
     result: dict[str, Any] = {
         "pk": fresh.pk,
         "version": getattr(fresh, "version", None),
         "row": row_data(fresh),
         "m2m": {
-            f.name: sorted(p for p in getattr(fresh, f.name).values_list("pk", flat=True))
-            for f in m2m_fields(type(fresh))
+            name: sorted(p for p in getattr(fresh, name).values_list("pk", flat=True))
+            for name in names
         },
         "children": {},
     }
@@ -218,7 +225,10 @@ def summary(model: type[models.Model], changes: dict[str, Any]) -> str:
 
 def _label(model: type[models.Model], name: str) -> str:
     try:
-        return str(model._meta.get_field(name).verbose_name).capitalize()
+        field = model._meta.get_field(name)
+        if field.auto_created and not field.concrete:  # a reverse relation (an event's issues)
+            return str(field.related_model._meta.verbose_name_plural).capitalize()
+        return str(field.verbose_name).capitalize()
     except Exception:  # noqa: BLE001 - a field removed since the revision was made
         return name
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import Any
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
@@ -75,19 +76,62 @@ def revision_submit(*, obj: models.Model, changes: dict[str, Any], author: Any) 
 
 
 def _carry_over(changes: dict[str, Any], earlier: list[Revision]) -> dict[str, Any]:
-    """Rows of child rows (a statement's citations) are edited on the child row's own page, which
-    the item's form never shows: a revision made from the item's form keeps those of the one it
-    supersedes."""
-    present = {g["model"] for g in changes["children"]}
-    kept = [
-        group
-        for revision in earlier
-        for group in revision.changes["children"]
-        if group.get("via") and group["model"] not in present
-    ]
-    if not kept:
-        return changes
-    return {**changes, "children": [*changes["children"], *kept]}
+    """Rows of child rows (a statement's citations) held in a revision the new one supersedes,
+    which the item's form did not show again, are kept.
+
+    The item's form shows the live rows of child rows (a statement's sources) and the pending
+    ones of rows added in the revision (a new statement's sources): the latter come back with
+    the form and are dropped here; the others are kept unless the new revision does the same
+    to the same row (cites the same source for the same statement, deletes the same citation).
+    """
+    groups = [dict(g) for g in changes["children"]]
+    for revision in earlier:
+        added_rows = {
+            (g["model"], entry.get("pk"))
+            for g in revision.changes["children"]
+            if not g.get("via")
+            for entry in g["added"]
+        }
+        for old in revision.changes["children"]:
+            if not old.get("via"):
+                continue
+            group = next(
+                (g for g in groups if g["model"] == old["model"] and g.get("via") == old["via"]),
+                None,
+            )
+            if group is None:
+                group = {**old, "changed": [], "added": [], "deleted": []}
+                groups.append(group)
+            target = _row_target(old["model"], old["fk"])
+            seen_added = {
+                (e["row"].get(old["fk"]), _row_key(old["model"], e["row"], old["fk"]))
+                for e in group["added"]
+            }
+            seen_pks = {e["pk"] for e in group["changed"] + group["deleted"]}
+            for entry in old["added"]:
+                key = (entry["row"].get(old["fk"]), _row_key(old["model"], entry["row"], old["fk"]))
+                if (target, entry["row"].get(old["fk"])) in added_rows or key in seen_added:
+                    continue
+                group["added"] = [*group["added"], entry]
+            for kind in ("changed", "deleted"):
+                kept = [e for e in old[kind] if e["pk"] not in seen_pks]
+                group[kind] = [*group[kind], *kept]
+    groups = [g for g in groups if g["changed"] or g["added"] or g["deleted"]]
+    return {**changes, "children": groups}
+
+
+def _row_target(label: str, fk: str) -> str:
+    """The model label a row of a child row points to through `fk` (a citation's statement)."""
+    return apps.get_model(label)._meta.get_field(fk).related_model._meta.label_lower
+
+
+def _row_key(label: str, row: dict[str, Any], fk: str) -> tuple:
+    """Which row of a child row it is, beyond its foreign key: what else it points to (a
+    citation's source)."""
+    fields = apps.get_model(label)._meta.concrete_fields
+    return tuple(
+        str(row.get(f.name)) for f in fields if f.many_to_one and f.name != fk and f.name in row
+    )
 
 
 def correction_record(

@@ -52,7 +52,10 @@ def choose_person(page: Any, row: int, name: str) -> None:
     """Pick a person in an inline row's autocomplete (select2), as an editor does."""
     select = page.locator(f"#id_participations-{row}-person")
     select.locator("xpath=following-sibling::span[1]//span[@role='combobox']").click()
-    page.locator(".select2-search__field").fill(name)
+    # The open dropdown's search box: the form's multi-selects (issues, sources) have their own.
+    page.locator(".select2-container--open .select2-search--dropdown .select2-search__field").fill(
+        name
+    )
     page.locator(".select2-results__option", has_text=name).first.click()
 
 
