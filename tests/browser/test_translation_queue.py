@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from tests.browser.test_merge_screen import restore_role_groups, sign_in
-from tests.factories import editor_user
+from tests.factories import EventFactory, editor_user
 
 pytestmark = pytest.mark.browser
 
@@ -20,8 +20,9 @@ def serious(page: Any, selector: str) -> list[str]:
 def test_translator_opens_the_korean_queue_and_finds_the_korean_fields(page: Any, axe_source: str):
     from playwright.sync_api import expect
 
-    # Given the demo data, untranslated, and an editor signed in
+    # Given the demo data (translated) with an event not yet in Korean, and an editor signed in
     restore_role_groups()
+    EventFactory(title="Vice-ministerial talks", slug="untranslated-talks")
     editor_user(username="kim")
     sign_in(page, "kim")
 
