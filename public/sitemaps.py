@@ -99,6 +99,8 @@ class FilePaginator:
         if number < len(self.bounds):
             rows = rows.filter(pk__lt=self.bounds[number][0])
         languages = list(self.sitemap._languages())
+        # Bounded even if the bounds were stale: a file never holds more than its share.
+        rows = rows[: self.sitemap.rows_per_file]
         return SitemapFile([(row, language) for row in rows for language in languages])
 
 
