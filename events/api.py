@@ -160,6 +160,15 @@ def prefetch_children(queryset: QuerySet) -> QuerySet:
     return queryset.prefetch_related(Prefetch("children", queryset=Event.objects.published()))
 
 
+# Event columns the list row never reads: every language of the body, and bookkeeping.
+LIST_DEFERRED = (
+    *(f.attname for f in Event._meta.concrete_fields if f.name.split("_")[0] == "body"),
+    "version",
+    "created_at",
+    "last_date",
+)
+
+
 class EventListSerializer(IncludableSerializer):
     slug = serializers.CharField()
     title = serializers.CharField()
@@ -296,7 +305,15 @@ class EventViewSet(PublicReadOnlyViewSet):
         queryset = Event.objects.published().select_related("series").with_parent()
         if self.action == "retrieve":
             queryset = prefetch_children(queryset)
+        elif self.action == "list" and self.row_format() in ("json", "csv"):
+            # The list row reads none of these (the detail, the calendar and the download do):
+            # fewer columns to fetch, convert and set on 51 instances per page.
+            queryset = queryset.defer(*LIST_DEFERRED)
         return queryset
+
+    def row_format(self) -> str | None:
+        renderer = getattr(self.request, "accepted_renderer", None)
+        return getattr(renderer, "format", None)
 
     def render_page(self, request: Request, page: list[Any]) -> Response:
         if request.accepted_renderer.format == "ics":
