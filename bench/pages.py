@@ -2,10 +2,15 @@
 
     make bench-pages                                    # 1,000 and 100,000 events
     .venv/bin/python bench/pages.py --sizes 1000,20000 --requests 10
+    .venv/bin/python bench/pages.py --base-dir /tmp/bench-bases      # keep the bases elsewhere
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres .venv/bin/python bench/pages.py
 
-For each size a SQLite database is built once with `generate_synthetic` (kept as
-bench/results/base-<size>.sqlite3, gitignored) and copied fresh for each run, then migrated (which
-runs ANALYZE). Three gunicorn servers with two workers and DEBUG=false serve it:
+For each size a database is built once with `generate_synthetic` and copied fresh for each run,
+then migrated (which runs ANALYZE on SQLite; on PostgreSQL the bench runs ANALYZE, as autovacuum
+would). SQLite: kept as <base-dir>/base-<size>.sqlite3 (bench/results by default, gitignored).
+PostgreSQL (DATABASE_URL names the server; its own database is never written): kept as database
+<prefix>base_<size>, copied per run with CREATE DATABASE … TEMPLATE into <prefix>run_<size>,
+dropped afterwards. Three gunicorn servers with two workers and DEBUG=false serve it:
 
 - "uncached": PUBLIC_PAGE_CACHE=false — every request renders the page; aggregates kept per
   content version (the chart, the timeline's count) are computed once, as on a live site;
@@ -35,6 +40,7 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
@@ -50,17 +56,22 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--sizes", default="1000,100000", help="Event counts, comma-separated.")
     parser.add_argument("--requests", type=int, default=20, help="Requests per door and column.")
     parser.add_argument("--port", type=int, default=int(os.environ.get("BENCH_PORT", "8180")))
+    parser.add_argument(
+        "--base-dir", type=Path, default=RESULTS, help="Where SQLite base databases are kept."
+    )
+    parser.add_argument(
+        "--pg-prefix", default="rt_bench_pages_", help="Name prefix of PostgreSQL databases."
+    )
     return parser.parse_args()
 
 
-def base_database(events: int) -> Path:
-    """bench/results/base-<n>.sqlite3, generated once (people and issues scale with events)."""
-    label = f"{events // 1000}k" if events % 1000 == 0 else str(events)
-    path = RESULTS / f"base-{label}.sqlite3"
-    if path.exists():
-        return path
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{path}"}
+def label(events: int) -> str:
+    return f"{events // 1000}k" if events % 1000 == 0 else str(events)
+
+
+def generate(database_url: str, events: int) -> None:
+    """Migrate and fill one database (people and issues scale with events)."""
+    env = {**os.environ, "DATABASE_URL": database_url}
     subprocess.run(
         [PYTHON, "manage.py", "migrate", "--noinput", "-v0"], cwd=ROOT, env=env, check=True
     )
@@ -70,29 +81,88 @@ def base_database(events: int) -> Path:
          str(people), "--issues", str(issues), "--seed", "1"],
         cwd=ROOT, env=env, check=True,
     )  # fmt: skip
-    return path
 
 
-def doors(db: Path) -> dict[str, str]:
+class SQLiteCopy:
+    """<base-dir>/base-<n>.sqlite3, generated once, copied into a temporary folder per run."""
+
+    vendor = "sqlite"
+
+    def __init__(self, base_dir: Path, events: int, work: Path) -> None:
+        base = base_dir / f"base-{label(events)}.sqlite3"
+        if not base.exists():
+            base_dir.mkdir(parents=True, exist_ok=True)
+            generate(f"sqlite:///{base}", events)
+        self.path = work / "db.sqlite3"
+        shutil.copy(base, self.path)
+        self.url = f"sqlite:///{self.path}"
+
+    def query(self, sql: str) -> object:
+        with sqlite3.connect(self.path) as conn:
+            return conn.execute(sql).fetchone()[0]
+
+    def drop(self) -> None:
+        pass  # the folder goes with the run
+
+
+class PostgresCopy:
+    """Database <prefix>base_<n> on DATABASE_URL's server, generated once; a TEMPLATE copy per run."""
+
+    vendor = "postgresql"
+
+    def __init__(self, server_url: str, prefix: str, events: int) -> None:
+        import psycopg
+
+        self.psycopg = psycopg
+        parts = urlsplit(server_url)
+        self.admin = urlunsplit(parts._replace(path="/postgres"))
+        base, self.name = f"{prefix}base_{label(events)}", f"{prefix}run_{label(events)}"
+        with psycopg.connect(self.admin, autocommit=True) as conn:
+            exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [base]).fetchone()
+            if not exists:
+                conn.execute(f'CREATE DATABASE "{base}"')
+        if not exists:
+            try:
+                generate(urlunsplit(parts._replace(path=f"/{base}")), events)
+            except BaseException:
+                with psycopg.connect(self.admin, autocommit=True) as conn:
+                    conn.execute(f'DROP DATABASE IF EXISTS "{base}"')
+                raise
+        with psycopg.connect(self.admin, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{self.name}"')
+            conn.execute(f'CREATE DATABASE "{self.name}" TEMPLATE "{base}"')
+        self.url = urlunsplit(parts._replace(path=f"/{self.name}"))
+        with psycopg.connect(self.url, autocommit=True) as conn:
+            conn.execute("ANALYZE")
+
+    def query(self, sql: str) -> object:
+        with self.psycopg.connect(self.url) as conn:
+            return conn.execute(sql).fetchone()[0]
+
+    def drop(self) -> None:
+        with self.psycopg.connect(self.admin, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
+
+
+def doors(db: SQLiteCopy | PostgresCopy) -> dict[str, str]:
     """The URLs measured: each public door, at its heaviest row where it has one."""
-    with sqlite3.connect(db) as conn:
-        one = lambda sql: conn.execute(sql).fetchone()[0]  # noqa: E731
-        person = one(
-            "SELECT p.slug FROM people_person p JOIN events_eventparticipation ep"
-            " ON ep.person_id = p.id WHERE p.editorial_status = 'published'"
-            " GROUP BY p.id ORDER BY count(*) DESC LIMIT 1"
-        )
-        issue = one(
-            "SELECT i.slug FROM issues_issue i JOIN issues_issue_events ie ON ie.issue_id = i.id"
-            " WHERE i.editorial_status = 'published' GROUP BY i.id ORDER BY count(*) DESC LIMIT 1"
-        )
-        event = one(
-            "SELECT slug FROM events_event WHERE editorial_status = 'published'"
-            " ORDER BY start_date DESC LIMIT 1 OFFSET 10"
-        )
-        source = one(
-            "SELECT id FROM events_source WHERE editorial_status = 'published' ORDER BY id LIMIT 1"
-        )
+    one = db.query
+    person = one(
+        "SELECT p.slug FROM people_person p JOIN events_eventparticipation ep"
+        " ON ep.person_id = p.id WHERE p.editorial_status = 'published'"
+        " GROUP BY p.id ORDER BY count(*) DESC LIMIT 1"
+    )
+    issue = one(
+        "SELECT i.slug FROM issues_issue i JOIN issues_issue_events ie ON ie.issue_id = i.id"
+        " WHERE i.editorial_status = 'published' GROUP BY i.id ORDER BY count(*) DESC LIMIT 1"
+    )
+    event = one(
+        "SELECT slug FROM events_event WHERE editorial_status = 'published'"
+        " ORDER BY start_date DESC LIMIT 1 OFFSET 10"
+    )
+    source = one(
+        "SELECT id FROM events_source WHERE editorial_status = 'published' ORDER BY id LIMIT 1"
+    )
     return {
         "home": "/",
         "timeline": "/events/",
@@ -107,6 +177,7 @@ def doors(db: Path) -> dict[str, str]:
         "issue calendar": f"/issues/{issue}/calendar.ics",
         "events calendar": "/events/calendar.ics",
         "sitemap index": "/sitemap.xml",
+        "sitemap file": "/sitemap-events.xml?p=2",
         "api events": "/api/v1/events/?page_size=50",
     }
 
@@ -155,14 +226,17 @@ def timed(server: Server, url: str, n: int, headers: dict[str, str] | None = Non
     return statistics.median(samples)
 
 
-def measure(size: int, requests: int, port: int) -> dict[str, dict[str, float]]:
-    base = base_database(size)
+def measure(size: int, args: argparse.Namespace) -> dict[str, dict[str, float]]:
+    requests, port = args.requests, args.port
     work = Path(tempfile.mkdtemp(prefix="bench-pages-"))
-    db = work / "db.sqlite3"
-    shutil.copy(base, db)
+    server_url = os.environ.get("DATABASE_URL", "")
+    if server_url.startswith(("postgres://", "postgresql://")):
+        db: SQLiteCopy | PostgresCopy = PostgresCopy(server_url, args.pg_prefix, size)
+    else:
+        db = SQLiteCopy(args.base_dir, size, work)
     env = {
         **os.environ,
-        "DATABASE_URL": f"sqlite:///{db}",
+        "DATABASE_URL": db.url,
         "DEBUG": "false",
         "SECRET_KEY": "bench-pages-not-secret",
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
@@ -210,6 +284,7 @@ def measure(size: int, requests: int, port: int) -> dict[str, dict[str, float]]:
     finally:
         uncached.stop()
         cached.stop()
+        db.drop()
         shutil.rmtree(work, ignore_errors=True)
     return results
 
@@ -220,10 +295,12 @@ def main() -> None:
     args = parse_args()
     sizes = [int(size) for size in args.sizes.split(",")]
     os.environ["PYTHONPATH"] = os.pathsep.join([str(ROOT / "bench"), str(ROOT)])
-    runs = {size: measure(size, args.requests, args.port) for size in sizes}
+    runs = {size: measure(size, args) for size in sizes}
     small, large = runs[sizes[0]], runs[sizes[-1]]
     columns = ("uncached", "cached", "304", "bare")
-    print(f"\nMedian ms of {args.requests} sequential requests; gunicorn 2 workers, DEBUG=false.")
+    vendor = "PostgreSQL" if os.environ.get("DATABASE_URL", "").startswith("postgres") else "SQLite"
+    print(f"\nMedian ms of {args.requests} sequential requests; {vendor}, gunicorn 2 workers,")
+    print("DEBUG=false.")
     header = ["door"] + [f"{c} {s}" for s in sizes for c in columns] + [f"KB {sizes[-1]}", "ratio"]
     print("| " + " | ".join(header) + " |")
     print("|" + "---|" * len(header))
@@ -235,7 +312,9 @@ def main() -> None:
         cells += [f"{large[name]['kb']}", f"{ratio:.2f}×"]
         print("| " + " | ".join(cells) + " |")
     RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / "pages.json").write_text(json.dumps({str(k): v for k, v in runs.items()}, indent=1))
+    (RESULTS / f"pages-{vendor.lower()}.json").write_text(
+        json.dumps({str(k): v for k, v in runs.items()}, indent=1)
+    )
 
 
 if __name__ == "__main__":

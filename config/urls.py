@@ -2,14 +2,14 @@
 
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.contrib.sitemaps.views import index as sitemap_index
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.decorators.csrf import csrf_exempt
 from django.views.i18n import set_language
 
+from core.web.cache import revalidated
 from core.web.security import same_site_posts_only
-from public.sitemaps import SITEMAPS, robots_txt
+from public.sitemaps import SITEMAPS, robots_txt, sitemap_index
 from public.views import switch_language
 
 # A database outage raised outside a view is a 503 too (see ops.health).
@@ -18,14 +18,15 @@ handler500 = "ops.health.server_error"
 urlpatterns = [
     path("admin/intake/", include("intake.urls")),
     path("admin/", admin.site.urls),
-    # An index of per-section files, each paginated at 50,000 URLs (?p=2, ...).
+    # An index of per-section files of ROWS_PER_FILE pages each (?p=2, ...), both cached per
+    # content version with their validators, as feeds are.
+    path("sitemap.xml", revalidated(sitemap_index), name="sitemap"),
     path(
-        "sitemap.xml",
-        sitemap_index,
-        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
-        name="sitemap",
+        "sitemap-<section>.xml",
+        revalidated(sitemap),
+        {"sitemaps": SITEMAPS},
+        name="sitemap_section",
     ),
-    path("sitemap-<section>.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap_section"),
     path("robots.txt", robots_txt, name="robots_txt"),
     # Django's POST language form, kept for forms elsewhere; it sits on cached anonymous pages,
     # which can hold no per-reader CSRF token, so it is exempt; the browser's fetch metadata

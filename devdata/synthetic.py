@@ -273,6 +273,9 @@ class Generator:
                     round_number,
                 )
             )
+        # A save fills the English column of each translated field (title_en…; the API reads
+        # them): written here too, or the API would answer every title as "".
+        rows = [(*row, row[6], row[18], row[19]) for row in rows]
         fast_insert(
             em.Event,
             [
@@ -299,6 +302,9 @@ class Generator:
                 "parent_id",
                 "series_id",
                 "round_number",
+                "title_en",
+                "summary_en",
+                "body_en",
             ],
             rows,
         )

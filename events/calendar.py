@@ -13,13 +13,15 @@ from datetime import timedelta
 
 import icalendar
 from django.conf import settings
+from django.db.models import QuerySet
 from django.http import HttpResponse
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from core.dates import Precision
 
-from .models import Event, EventStatus
+from .models import Event, EventKind, EventStatus
 
 PRODID = "-//Relations Tracker//Events//EN"
 
@@ -73,8 +75,23 @@ def event_url(event: Event) -> str:
     return settings.SITE_URL.rstrip("/") + event.get_absolute_url()
 
 
-def build_vevent(event: Event) -> icalendar.Event:
+def _labels() -> tuple[dict[str, str], dict[str, str]]:
+    """Kind and status labels in the active language, looked up once per calendar.
+
+    `get_FOO_display()` rebuilds a dict of every (lazily translated) choice on each call: a
+    quarter of a 1,000-event calendar's time went there.
+    """
+    return (
+        {value: str(label) for value, label in EventKind.choices},
+        {value: str(label) for value, label in EventStatus.choices},
+    )
+
+
+def build_vevent(
+    event: Event, labels: tuple[dict[str, str], dict[str, str]] | None = None
+) -> icalendar.Event:
     """One all-day VEVENT covering every day the event may fall on."""
+    kinds, statuses = labels or _labels()
     vevent = icalendar.Event()
     vevent.add("uid", event_uid(event))
     note = precision_note(event)
@@ -90,14 +107,15 @@ def build_vevent(event: Event) -> icalendar.Event:
     # only a day-precise event may be busy time.
     vevent.add("transp", "OPAQUE" if event_precision(event) == Precision.DAY else "TRANSPARENT")
     vevent.add("url", event_url(event))
-    vevent.add("categories", [str(event.get_kind_display())])
+    vevent.add("categories", [kinds.get(event.kind, event.kind)])
     location = event_location(event)
     if location:
         vevent.add("location", location)
     description = []
     if note:
         description.append(note[:1].upper() + note[1:] + ".")
-    description.append(_("Status: %(status)s.") % {"status": event.get_status_display()})
+    status = statuses.get(event.status, event.status)
+    description.append(_("Status: %(status)s.") % {"status": status})
     if event.summary:
         description.append(event.summary)
     description.append(event_url(event))
@@ -114,12 +132,28 @@ def build_calendar(events: Iterable[Event], *, name: str) -> bytes:
     # An X- property is not typed as TEXT by icalendar: wrap it, so commas, semicolons and line
     # breaks in a name are escaped instead of breaking (or injecting) content lines.
     cal.add("x-wr-calname", icalendar.vText(name))
+    labels = _labels()
     for event in events:
-        cal.add_component(build_vevent(event))
+        cal.add_component(build_vevent(event, labels))
     if not cal.subcomponents:
         # RFC 5545 3.4: a calendar holds at least one component, even an empty filter's.
         cal.add_component(icalendar.Timezone.from_tzid(settings.TIME_ZONE))
     return cal.to_ical()
+
+
+def around_today(queryset: QuerySet[Event], *, limit: int) -> list[Event]:
+    """The `limit` events nearest today: the next ones (at least half, when there are that
+    many) and the latest past ones, newest first. Two indexed queries, each reading at most
+    `limit` rows, at any size of `queryset`.
+    """
+    today = timezone.localdate()
+    upcoming = list(queryset.filter(start_date__gte=today).order_by("start_date", "pk")[:limit])
+    past = list(queryset.filter(start_date__lt=today).order_by("-start_date", "-pk")[:limit])
+    ahead = min(len(upcoming), max(limit // 2, limit - len(past)))
+    chosen = upcoming[:ahead] + past[: limit - ahead]
+    chosen.sort(key=lambda event: event.title)
+    chosen.sort(key=lambda event: event.start_date, reverse=True)
+    return chosen
 
 
 def calendar_response(events: Iterable[Event], *, name: str, filename: str = "") -> HttpResponse:

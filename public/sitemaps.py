@@ -1,66 +1,115 @@
 """The sitemap: `/sitemap.xml` is a sitemap index naming one file per section
-(`/sitemap-events.xml`, ...), each split into pages of at most 50,000 URLs (`?p=2`), as the
-sitemap protocol requires; robots.txt points crawlers at the index. Each section starts from
+(`/sitemap-events.xml`, ...), each split into files of ROWS_PER_FILE pages (`?p=2`), far under the
+sitemap protocol's 50,000 URLs, by ranges of primary keys; robots.txt points crawlers at the index. Each section starts from
 `.published()` and lists every page in each language (/, /ko/, /zh-hans/), each entry naming its
 alternates and x-default.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import datetime as dt
 from datetime import datetime
 from typing import Any
 
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Max
+from django.contrib.sitemaps.views import x_robots_tag
+from django.core.paginator import EmptyPage, PageNotAnInteger
+from django.db import connections
+from django.db.models import F, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+from django.utils.functional import cached_property
+from django.utils.html import escape
+from django.utils.http import http_date
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
+from core.web.cache import per_version
 from events.models import Event, Source
 from issues.models import Issue
 from people.models import Organization, Person
 
-# The sitemap protocol's limit per file (and Django's default); the index lists every page.
+# The sitemap protocol's limit per file. Files here are far smaller (ROWS_PER_FILE pages, each
+# in every language): a file then costs the same to build at any size of the site, and a
+# crawler fetching one is not kept waiting (50,000 URLs with their alternates took 17 s).
 MAX_URLS_PER_FILE = 50_000
+ROWS_PER_FILE = 500
 
 
-class PerLanguage(Sequence):
-    """(row, language) pairs of a queryset, row by row, for the sitemap's paginator.
+def _as_datetime(value: Any) -> datetime | None:
+    """A datetime read by raw SQL: SQLite gives text (UTC), PostgreSQL an aware datetime."""
+    if isinstance(value, str):
+        value = parse_datetime(value)
+    if value is not None and timezone.is_naive(value):
+        value = timezone.make_aware(value, dt.UTC)
+    return value
 
-    Django's i18n sitemap builds this list in memory from every row of the section; this one
-    counts with one query and loads only the rows of the file asked for.
+
+def file_bounds(queryset: QuerySet, rows_per_file: int) -> list[tuple[int, datetime | None]]:
+    """(first primary key, latest `updated_at`) of each file of `rows_per_file` rows, by key.
+
+    One query: rows numbered in key order, grouped by file. Files are then ranges of primary
+    keys (no OFFSET), and the index gives each file its own lastmod.
     """
+    numbered = queryset.order_by().annotate(row_key=F("pk"), changed=F("updated_at"))
+    sql, params = numbered.values("row_key", "changed").query.sql_with_params()
+    query = (
+        "SELECT MIN(row_key), MAX(changed) FROM (SELECT row_key, changed,"
+        " (ROW_NUMBER() OVER (ORDER BY row_key) - 1) / %s AS part"
+        f" FROM ({sql}) AS published_rows) AS numbered GROUP BY part ORDER BY 1"
+    )
+    with connections[queryset.db].cursor() as cursor:
+        cursor.execute(query, (rows_per_file, *params))
+        return [(first, _as_datetime(changed)) for first, changed in cursor.fetchall()]
 
-    def __init__(self, queryset: Any, languages: list[str]) -> None:
-        self.queryset = queryset
-        self.languages = languages
-        self._length: int | None = None
 
-    def __len__(self) -> int:
-        if self._length is None:
-            self._length = self.queryset.count() * len(self.languages)
-        return self._length
+class SitemapFile:
+    """One file of a section (what Django's sitemap reads from a paginator page)."""
 
-    def __getitem__(self, index: Any) -> Any:
-        if not isinstance(index, slice):
-            return self[index : index + 1][0]
-        start, stop, _step = index.indices(len(self))
-        per_row = len(self.languages)
-        first_row = start // per_row
-        rows = self.queryset[first_row : -(-stop // per_row)]
-        pairs = [(row, language) for row in rows for language in self.languages]
-        skip = start - first_row * per_row
-        return pairs[skip : skip + max(stop - start, 0)]
+    def __init__(self, object_list: list[Any]) -> None:
+        self.object_list = object_list
+
+
+class FilePaginator:
+    """A section's files: ranges of primary keys, bounds kept per content version."""
+
+    def __init__(self, sitemap: PublishedSitemap) -> None:
+        self.sitemap = sitemap
+
+    @cached_property
+    def bounds(self) -> list[tuple[int, datetime | None]]:
+        return self.sitemap.file_bounds()
+
+    @property
+    def num_pages(self) -> int:
+        return max(1, len(self.bounds))
+
+    def page(self, number: Any) -> SitemapFile:
+        try:
+            number = int(number)
+        except (TypeError, ValueError):
+            raise PageNotAnInteger(number) from None
+        if number < 1 or number > self.num_pages:
+            raise EmptyPage(number)
+        if not self.bounds:
+            return SitemapFile([])
+        rows = self.sitemap.items().filter(pk__gte=self.bounds[number - 1][0])
+        if number < len(self.bounds):
+            rows = rows.filter(pk__lt=self.bounds[number][0])
+        languages = list(self.sitemap._languages())
+        # Bounded even if the bounds were stale: a file never holds more than its share.
+        rows = rows[: self.sitemap.rows_per_file]
+        return SitemapFile([(row, language) for row in rows for language in languages])
 
 
 class PublishedSitemap(Sitemap):
-    """Published rows of one model, with their last edit as lastmod, 50,000 URLs per file."""
+    """Published rows of one model, with their last edit as lastmod, ROWS_PER_FILE per file."""
 
     model: type = None  # type: ignore[assignment]
     fields: tuple[str, ...] = ("slug",)
-    limit = MAX_URLS_PER_FILE
+    rows_per_file = ROWS_PER_FILE
     # Every page once per language, each naming the others and x-default (xhtml:link).
     i18n = True
     alternates = True
@@ -69,15 +118,27 @@ class PublishedSitemap(Sitemap):
     def items(self) -> Any:
         return self.model.objects.published().only("pk", "updated_at", *self.fields).order_by("pk")
 
-    def _items(self) -> Any:
-        return PerLanguage(self.items(), list(self._languages()))
+    @cached_property
+    def paginator(self) -> FilePaginator:  # type: ignore[override]
+        return FilePaginator(self)
+
+    def file_bounds(self) -> list[tuple[int, datetime | None]]:
+        """Each file's first key and lastmod, computed once per content version."""
+        label = self.model._meta.label_lower
+        return per_version(
+            f"sitemap:{label}:{self.rows_per_file}",
+            lambda: file_bounds(self.model.objects.published(), self.rows_per_file),
+        )
 
     def lastmod(self, item: Any) -> datetime:
         return item.updated_at
 
+    def file_lastmods(self) -> list[datetime | None]:
+        """The lastmod of each file, for the index."""
+        return [changed for _first, changed in self.paginator.bounds] or [None]
+
     def get_latest_lastmod(self) -> datetime | None:
-        """For the index: one aggregate query, not every row loaded (Django's default)."""
-        return self.model.objects.published().aggregate(latest=Max("updated_at"))["latest"]
+        return max(filter(None, self.file_lastmods()), default=None)
 
 
 class EventSitemap(PublishedSitemap):
@@ -148,6 +209,40 @@ SITEMAPS = {
     "organizations": OrganizationSitemap,
     "sources": SourceSitemap,
 }
+
+
+@x_robots_tag
+def sitemap_index(request: HttpRequest) -> HttpResponse:
+    """The sitemap index: every file of every section, each with its own lastmod.
+
+    Django's index gives every file of a section the section's latest edit, so one edit sent
+    crawlers back to all of them. The bounds are kept per content version, and the XML is
+    written directly (one line per file; the template engine took 0.3 ms a line).
+    """
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+    ]
+    latest = []
+    for section, sitemap_class in SITEMAPS.items():
+        sitemap = sitemap_class()
+        url = request.build_absolute_uri(reverse("sitemap_section", args=[section]))
+        if isinstance(sitemap, PublishedSitemap):
+            lastmods = sitemap.file_lastmods()
+        else:
+            lastmods = [None] * sitemap.paginator.num_pages
+        for number, lastmod in enumerate(lastmods, start=1):
+            loc = escape(url if number == 1 else f"{url}?p={number}")
+            when = (
+                f"<lastmod>{timezone.localtime(lastmod).isoformat()}</lastmod>" if lastmod else ""
+            )
+            lines.append(f"<sitemap><loc>{loc}</loc>{when}</sitemap>")
+        latest.extend(filter(None, lastmods))
+    lines.append("</sitemapindex>\n")
+    response = HttpResponse("\n".join(lines), content_type="application/xml")
+    if latest:
+        response["Last-Modified"] = http_date(max(latest).timestamp())
+    return response
 
 
 @require_GET

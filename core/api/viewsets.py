@@ -78,6 +78,12 @@ def _fuzzy_date_dict(first: date, precision: str, language: str | None) -> dict[
     return FuzzyDate(first, precision).as_dict()
 
 
+def fuzzy_date_dict_of(first: date, precision: str, language: str | None) -> dict[str, str]:
+    """`FuzzyDate(first, precision).as_dict()` in `language`, remembered (the active language
+    read once per request by the caller, not once per date)."""
+    return _fuzzy_date_dict(first, precision, language)
+
+
 def fuzzy_date_dict(value: FuzzyDate) -> dict[str, str]:
     """`value.as_dict()`, remembered per language: pages repeat dates, formatting is slow.
 
@@ -140,6 +146,19 @@ def slug_page_path(viewname: str, slug: str) -> str:
     needs no quoting: letters, digits, hyphens and underscores)."""
     prefix, suffix = _page_path_parts(viewname, "slug", get_script_prefix(), get_language())
     return f"{prefix}{slug}{suffix}"
+
+
+def slug_page_url_parts(context: dict[str, Any], viewname: str) -> tuple[str, str]:
+    """(start, end) of `absolute_url(context, slug_page_path(viewname, slug))` around the slug:
+    the per-row work of both, done once per request."""
+    prefix, suffix = _page_path_parts(viewname, "slug", get_script_prefix(), get_language())
+    return absolute_url(context, prefix), suffix
+
+
+def api_detail_url_parts(context: dict[str, Any], basename: str, lookup: str) -> tuple[str, str]:
+    """(start, end) of `absolute_url(context, api_detail_path(basename, lookup, value))`."""
+    prefix, suffix = _detail_path_parts(basename, lookup, get_script_prefix())
+    return absolute_url(context, prefix), suffix
 
 
 def iso_datetime(value: datetime, zone: tzinfo) -> str:

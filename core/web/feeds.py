@@ -19,6 +19,10 @@ FEED_AUTHOR = "Relations Tracker"
 # A calendar app re-downloads the whole file on every refresh; older events past this many are
 # still on the site and in the API.
 CALENDAR_EVENTS = 1000
+# The timeline's calendar (all events, or a filter of them) is the window around today a
+# subscriber needs: the next events and the latest past ones, this many in all, whatever the
+# size of the archive. The whole history is in the API, page by page (`?format=ics`).
+TIMELINE_CALENDAR_EVENTS = 200
 
 
 def newest_first(*item_lists: list[Any], limit: int = FEED_ITEMS) -> list[Any]:

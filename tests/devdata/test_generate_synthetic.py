@@ -67,3 +67,15 @@ def test_a_second_run_without_clear_is_refused():
 
     with pytest.raises(CommandError, match="--clear"):
         call_command("generate_synthetic", seed=1, **SMALL)
+
+
+def test_events_carry_their_english_columns_as_a_save_would(client):
+    call_command("generate_synthetic", seed=7, **SMALL)
+
+    event = Event.objects.published().order_by("pk").first()
+    row = Event.objects.filter(pk=event.pk).values("title_en", "summary_en").get()
+    assert row["title_en"].startswith("Synthetic meeting")
+    assert row["summary_en"].startswith("Officials met in")
+    # what the API answers (it reads the language columns), not an empty title
+    results = client.get("/api/v1/events/?page_size=200").json()["results"]
+    assert all(result["title"].startswith("Synthetic meeting") for result in results)

@@ -10,7 +10,7 @@ from django.utils import translation
 from rest_framework.request import Request
 
 from events.api import EventListSerializer, EventViewSet, prefetch_participants, prefetch_sources
-from events.models import Event
+from events.models import Event, EventSeries
 from tests.factories import (
     EventCitationFactory,
     EventFactory,
@@ -51,6 +51,10 @@ def varied_events(db: object) -> None:
     )
     EventParticipationFactory(event=span)
     EventCitationFactory(event=span)
+    # Rows written in bulk (generate_synthetic, loaddata) may have no English column at all.
+    bare = EventFactory(slug="bare", series=EventSeriesFactory())
+    Event.objects.filter(pk=bare.pk).update(title_en=None, summary_en=None)
+    EventSeries.objects.filter(pk=bare.series_id).update(name_en=None)
 
 
 @pytest.mark.parametrize("include", [set(), {"participants"}, {"participants", "sources"}])

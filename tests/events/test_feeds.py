@@ -8,6 +8,7 @@ import feedparser
 import icalendar
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from core.editorial import EditorialStatus
 from events.models import EventKind
@@ -84,10 +85,44 @@ def test_event_calendar_query_count_is_constant(
 ):
     EventFactory.create_batch(rows)
 
-    with django_assert_num_queries(1):
+    # The next events and the latest past ones: one indexed query each.
+    with django_assert_num_queries(2):
         response = client.get(reverse("events:event_calendar"))
 
     assert len(vevents(response)) == rows
+
+
+def test_event_calendar_is_the_window_around_today_at_any_size(client, monkeypatch):
+    monkeypatch.setattr("events.feeds.TIMELINE_CALENDAR_EVENTS", 4)
+    today = timezone.localdate()
+    for days in (-300, -30, -2, 0, 3, 40, 400):
+        EventFactory(title=f"Day {days}", start_date=today + dt.timedelta(days=days))
+
+    found = vevents(client.get(reverse("events:event_calendar")))
+
+    # Half ahead (today counts as ahead), half the latest past: the far ends are left out.
+    assert set(found) == {"Day -30", "Day -2", "Day 0", "Day 3"}
+
+
+def test_event_calendar_fills_its_window_from_one_side_when_the_other_is_short(client, monkeypatch):
+    monkeypatch.setattr("events.feeds.TIMELINE_CALENDAR_EVENTS", 4)
+    today = timezone.localdate()
+    for days in (-9, -5, -1, 2):
+        EventFactory(title=f"Day {days}", start_date=today + dt.timedelta(days=days))
+    EventFactory(title="Too old", start_date=today - dt.timedelta(days=99))
+
+    found = vevents(client.get(reverse("events:event_calendar")))
+
+    assert set(found) == {"Day -9", "Day -5", "Day -1", "Day 2"}
+
+
+def test_event_calendar_links_the_apis_paged_calendar_of_the_same_filter(client):
+    response = client.get(reverse("events:event_calendar") + "?kind=summit")
+
+    link = response["Link"]
+    assert link.startswith("</api/v1/events/?kind=summit&format=ics&page_size=200>")
+    assert 'rel="alternate"' in link
+    assert client.get(link[1 : link.index(">")]).status_code == 200
 
 
 # --- /people/<slug>/feed.rss|.atom|calendar.ics

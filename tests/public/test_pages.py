@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
 from core.editorial import EditorialStatus
 from events.models import EventStatus
+from issues.models import Issue
 from tests.factories import DevelopmentFactory, EventFactory, IssueFactory, UserFactory
 from tests.pages import assert_page_queries
 
@@ -188,6 +190,23 @@ def test_home_query_count_is_constant(client, rows, django_assert_num_queries):
     assert_page_queries(client, "/", django_assert_num_queries, 6)
 
 
+def test_home_issue_board_shows_the_issues_that_changed_last_and_links_all(client):
+    from public.views import HOME_ISSUES
+
+    issues = IssueFactory.create_batch(HOME_ISSUES + 3)
+    stale = issues[:3]
+    Issue.objects.filter(pk__in=[i.pk for i in stale]).update(
+        updated_at=dt.datetime(2020, 1, 1, tzinfo=dt.UTC)
+    )
+
+    html = client.get("/").content.decode()
+
+    board = html[html.index('id="issue-board"') :]
+    assert board.count('<th scope="row">') == HOME_ISSUES
+    assert not any(issue.get_absolute_url() in board for issue in stale)
+    assert f'href="{reverse("issues:issue_list")}"' in board
+
+
 def test_server_error_page_renders_without_context(rf):
     from django.views.defaults import server_error
 
@@ -248,8 +267,9 @@ def test_activity_chart_is_counted_once_per_content_version(client, django_asser
     # given the home page rendered once (its chart counted)
     EventFactory.create_batch(3, start_date=dt.date(2026, 1, 5))
     assert_page_queries(client, "/", django_assert_num_queries, 6)
-    # when another URL of it is rendered at the same content version, the count is not redone
-    with django_assert_num_queries(5):
+    # when another URL of it is rendered at the same content version, the count (and the
+    # list of announced events not reported held) is not redone
+    with django_assert_num_queries(4):
         client.get("/?from=newsletter")
     # and a save starts a new version: the chart counts the new event at once
     EventFactory(start_date=dt.date(2026, 1, 20))

@@ -1,4 +1,5 @@
-"""sitemap.xml, an index of section files of at most 50,000 URLs, lists every published page with\nits last edit; robots.txt points to the index."""
+"""sitemap.xml, an index of section files of ROWS_PER_FILE pages (far under 50,000 URLs), lists
+every published page with its last edit; robots.txt points to the index."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import pytest
 from django.utils import timezone
 
 from core.editorial import EditorialStatus
-from public.sitemaps import EventSitemap
+from public.sitemaps import MAX_URLS_PER_FILE, EventSitemap
 from tests.factories import (
     EventFactory,
     IssueFactory,
@@ -91,15 +92,17 @@ def test_sitemap_leaves_out_drafts_and_scheduled(client):
 
 
 @pytest.mark.parametrize("rows", [5, 50])
-def test_sitemap_query_count_is_constant(client, django_assert_num_queries, rows):
+def test_sitemap_query_count_is_constant(
+    client, content_version_known, django_assert_num_queries, rows
+):
     EventFactory.create_batch(rows)
     PersonFactory.create_batch(rows)
 
-    # The index: one aggregate per model section (five), counted pages from the same.
-    with django_assert_num_queries(10):
+    # The index: each model section's file bounds and lastmods, one query each (five), kept
+    # for the content version; then a file reads only its own rows.
+    with django_assert_num_queries(5):
         files = index_files(client)
-    # A section file: a count for the paginator, then its rows.
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(1):
         entries = file_entries(client, "/sitemap-events.xml")
 
     assert "/sitemap-events.xml" in files
@@ -107,30 +110,55 @@ def test_sitemap_query_count_is_constant(client, django_assert_num_queries, rows
 
 
 def test_sitemap_splits_sections_into_files_of_limited_size(client, monkeypatch):
-    """At most `limit` URLs per file (50,000 in production); every page is listed and served."""
-    monkeypatch.setattr(EventSitemap, "limit", 2)
+    """At most `rows_per_file` pages per file; every page is listed and served."""
+    monkeypatch.setattr(EventSitemap, "rows_per_file", 2)
     events = EventFactory.create_batch(5)
 
     files = index_files(client)
 
     event_files = [f for f in files if f.startswith("/sitemap-events.xml")]
-    # Each event once per language: 15 URLs in files of 2.
-    assert event_files == ["/sitemap-events.xml"] + [
-        f"/sitemap-events.xml?p={n}" for n in range(2, 9)
+    assert event_files == [
+        "/sitemap-events.xml",
+        "/sitemap-events.xml?p=2",
+        "/sitemap-events.xml?p=3",
     ]
     pages = [file_entries(client, f) for f in event_files]
-    assert [len(p) for p in pages] == [2, 2, 2, 2, 2, 2, 2, 1]
+    # Each event once per language: 2, 2 and 1 events.
+    assert [len(p) for p in pages] == [6, 6, 3]
     listed = {loc for page in pages for loc in page}
     assert listed == {
         f"http://testserver{prefix}{e.get_absolute_url()}"
         for e in events
         for prefix in ("", "/ko", "/zh-hans")
     }
-    assert client.get("/sitemap-events.xml?p=9").status_code == 404
+    assert client.get("/sitemap-events.xml?p=4").status_code == 404
+    assert client.get("/sitemap-events.xml?p=x").status_code == 404
 
 
-def test_sitemap_limit_is_the_protocols():
-    assert EventSitemap.limit == 50_000
+def test_each_sitemap_file_has_its_own_lastmod_in_the_index(client, monkeypatch):
+    monkeypatch.setattr(EventSitemap, "rows_per_file", 2)
+    old = dt.datetime(2025, 1, 2, 3, 4, 5, tzinfo=dt.UTC)
+    events = EventFactory.create_batch(4)
+    for event in events[:2]:  # the first file's rows were last edited long ago
+        type(event).objects.filter(pk=event.pk).update(updated_at=old)
+
+    root = ET.fromstring(client.get("/sitemap.xml").content)
+
+    lastmods = {
+        s.findtext("sm:loc", namespaces=NS).removeprefix("http://testserver"): s.findtext(
+            "sm:lastmod", namespaces=NS
+        )
+        for s in root.findall("sm:sitemap", NS)
+    }
+    assert dt.datetime.fromisoformat(lastmods["/sitemap-events.xml"]) == old
+    newest = max(type(e).objects.get(pk=e.pk).updated_at for e in events[2:])
+    assert dt.datetime.fromisoformat(lastmods["/sitemap-events.xml?p=2"]) == newest
+
+
+def test_sitemap_files_stay_far_under_the_protocols_limit():
+    languages = 3
+    assert EventSitemap.rows_per_file * languages <= MAX_URLS_PER_FILE
+    assert EventSitemap.rows_per_file <= 1000  # a file costs the same at any size of the site
 
 
 def test_robots_txt_allows_all_but_admin_and_api_and_names_the_sitemap(client):
