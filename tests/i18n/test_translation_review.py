@@ -52,7 +52,7 @@ def test_an_unchanged_save_proposes_no_change_to_untranslated_columns() -> None:
         assert capture_finish(request) is None
 
 
-def test_a_translation_is_reported_as_an_update_in_the_changes_feed(client) -> None:
+def test_a_translation_is_reported_as_an_update_in_the_changes_feed(client, no_settle) -> None:
     event = EventFactory(slug="talks", title="Talks")
     cursor = client.get("/api/v1/changes/").json()["cursor"]
 
