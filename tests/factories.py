@@ -337,8 +337,13 @@ class WebhookDeliveryFactory(factory.django.DjangoModelFactory):
 
 
 class WebhookFanOutCursorFactory(factory.django.DjangoModelFactory):
+    # One row, pk 1, as the fan-out and its migration use it (the migration writes pk 1 itself,
+    # so PostgreSQL's sequence would hand a plain insert the same id).
     class Meta:
         model = wm.FanOutCursor
+        django_get_or_create = ("id",)
+
+    id = 1
 
 
 class KnownIssueStatusFactory(factory.django.DjangoModelFactory):
