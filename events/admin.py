@@ -171,10 +171,12 @@ def titles_changed_message(changes: list[TitleChange]) -> str:
 
 
 @admin.register(EventSeries)
-class EventSeriesAdmin(VersionedAdminMixin, admin.ModelAdmin):
-    list_display = ["name", "round_count"]
+class EventSeriesAdmin(PublishableAdmin):
+    list_display = ["name", "round_count", editorial_badge, "updated_at"]
+    list_filter = ["editorial_status"]
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
+    fieldsets = [(None, {"fields": ["name", "slug", "description"]}), EDITORIAL_FIELDSET]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
         return super().get_queryset(request).annotate(round_total=Count("events"))

@@ -196,7 +196,7 @@ class EventListSerializer(IncludableSerializer):
             zone = self.__dict__["_zone"] = fields["updated_at"].default_timezone()
         start = fuzzy_date_dict(obj.start)
         end = obj.end
-        series = obj.series if obj.series_id else None
+        series = obj.series if obj.series_id else None  # None while hidden (with_series)
         row = {
             "slug": obj.slug,
             "title": obj.title,
@@ -270,7 +270,7 @@ class EventViewSet(PublicReadOnlyViewSet):
         return [*super().get_renderers(), ICSRenderer()]
 
     def base_queryset(self) -> QuerySet:
-        queryset = Event.objects.published().select_related("series").with_parent()
+        queryset = Event.objects.published().with_series().with_parent()
         if self.action == "retrieve":
             queryset = prefetch_children(queryset)
         return queryset
