@@ -46,6 +46,8 @@ class ParticipationForm(VersionedModelForm):
 
 
 class ParticipationFormSet(PreloadedInlineFormSet):
+    choice_prefetch = {"person": ("positions",)}  # a blank title is derived from them
+
     def save_new(self, form: Any, commit: bool = True) -> Any:
         # On the add page the event had no pk during validation; fill now that it has one.
         setattr(form.instance, self.fk.name, self.instance)
