@@ -464,6 +464,8 @@ class EventCitation(Citation):
     )
 
     fact_field = "event"
+    # Its own history, so comparing and reverting the item's revisions include its citations.
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["event", "id"]
@@ -643,6 +645,8 @@ class StatementCitation(Citation):
     )
 
     fact_field = "statement"
+    # Its own history, so comparing and reverting the item's revisions include its citations.
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["statement", "id"]
