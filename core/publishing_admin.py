@@ -1,9 +1,10 @@
 """The admin side of "publishing checks what it depends on" (`core.publishing`).
 
 - The change form (and revert): publishing an item whose dependencies are not public is refused
-  by `editorial_transition` inside the admin's transaction, so nothing is saved; the page is shown
-  again with the Publisher's input and, above the fields, the list of those records with a
-  checkbox each (ticked at first). Saving again publishes the ticked ones together with the item;
+  while the form is validated (`DependencyPrecheckForm`), so nothing is saved and the page is
+  built once, with the Publisher's input and, above the fields, the list of those records with a
+  checkbox each (ticked at first); `editorial_transition` refuses it again inside the admin's
+  transaction should the dependencies change between the two (then the page is run again). Saving again publishes the ticked ones together with the item;
   one left unticked stops it again with the list. Dependencies added by the same save (a citation
   inline) are checked once the rows are saved, and refuse the whole save the same way.
 - The bulk "Publish selected" action first shows a confirmation page, as Django's bulk delete
