@@ -86,7 +86,9 @@ def fan_out(changes: list[dict[str, Any]]) -> list[PendingItem]:
             followers += by_kind[FollowKind.ALL]
             followers += [f for f in by_kind[FollowKind.ISSUE] if f.issue_id in event.issue_ids]
             followers += [f for f in by_kind[FollowKind.PERSON] if f.person_id in event.person_ids]
-            followers += [f for f in by_kind[FollowKind.SERIES] if f.series_id == event.series_id]
+            followers += [
+                f for f in by_kind[FollowKind.SERIES] if f.series_id == event.public_series_id
+            ]
             followers += [f for f in by_kind[FollowKind.SEARCH] if event.pk in searches[f.query]]
         elif change["type"] == "issue":
             followers += [f for f in by_kind[FollowKind.ISSUE] if f.issue_id == change["id"]]
@@ -117,12 +119,13 @@ def fan_out(changes: list[dict[str, Any]]) -> list[PendingItem]:
 
 
 def _events(ids: list[int]) -> dict[int, Event]:
-    """The public events among `ids`, with their public issues' and participants' ids."""
+    """The public events among `ids`, with their public issues', participants' and series' ids."""
     if not ids:
         return {}
     events = (
         Event.objects.published()
         .filter(pk__in=ids)
+        .with_series()
         .prefetch_related(
             Prefetch(
                 "issues", queryset=Issue.objects.published().only("pk"), to_attr="public_issues"
@@ -138,6 +141,8 @@ def _events(ids: list[int]) -> dict[int, Event]:
     for event in events:
         event.issue_ids = {issue.pk for issue in event.public_issues}
         event.person_ids = {p.person_id for p in event.public_participations}
+        # A hidden series is followed by no one for now: its followers are not told.
+        event.public_series_id = event.series.pk if event.series_id and event.series else None
         found[event.pk] = event
     return found
 

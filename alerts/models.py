@@ -76,9 +76,12 @@ class FollowQuerySet(models.QuerySet):
         return self.filter(confirmed_at__isnull=False, subscriber__confirmed_at__isnull=False)
 
     def with_public_target(self) -> FollowQuerySet:
-        """Follows whose issue or person the public can see now (a hidden one is not named)."""
-        return self.filter(models.Q(issue__isnull=True) | published_q("issue__")).filter(
-            models.Q(person__isnull=True) | published_q("person__")
+        """Follows whose issue, person or series the public can see now (a hidden one is not
+        named)."""
+        return (
+            self.filter(models.Q(issue__isnull=True) | published_q("issue__"))
+            .filter(models.Q(person__isnull=True) | published_q("person__"))
+            .filter(models.Q(series__isnull=True) | published_q("series__"))
         )
 
 

@@ -79,7 +79,7 @@ def target_from_params(params: QueryDict) -> Target | None:
         person = Person.objects.published().filter(slug=slug).first()
         return Target(FollowKind.PERSON, person=person) if person else None
     if slug := params.get("series"):
-        series = EventSeries.objects.filter(slug=slug).first()
+        series = EventSeries.objects.published().filter(slug=slug).first()
         return Target(FollowKind.SERIES, series=series) if series else None
     if "search" in params:
         query, errors = normalise_search(params.get("search", ""))

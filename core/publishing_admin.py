@@ -1,9 +1,10 @@
 """The admin side of "publishing checks what it depends on" (`core.publishing`).
 
 - The change form (and revert): publishing an item whose dependencies are not public is refused
-  by `editorial_transition` inside the admin's transaction, so nothing is saved; the page is shown
-  again with the Publisher's input and, above the fields, the list of those records with a
-  checkbox each (ticked at first). Saving again publishes the ticked ones together with the item;
+  while the form is validated (`DependencyPrecheckForm`), so nothing is saved and the page is
+  built once, with the Publisher's input and, above the fields, the list of those records with a
+  checkbox each (ticked at first); `editorial_transition` refuses it again inside the admin's
+  transaction should the dependencies change between the two (then the page is run again). Saving again publishes the ticked ones together with the item;
   one left unticked stops it again with the list. Dependencies added by the same save (a citation
   inline) are checked once the rows are saved, and refuse the whole save the same way.
 - The bulk "Publish selected" action first shows a confirmation page, as Django's bulk delete
@@ -14,6 +15,7 @@
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 from django.contrib import messages
@@ -74,6 +76,40 @@ class RefusedPublishingForm:
         raise ValidationError(self.dependency_refusal.messages[0], code="unpublished_dependencies")
 
 
+class DependencyPrecheckForm:
+    """Form mixin: publishing an item whose dependencies are not public (and not ticked) is
+    refused while the form is validated, before anything is saved.
+
+    One pass: the page comes back with the list like any invalid form. Without it the admin saved
+    everything, rolled it back on the refusal and ran the whole change form again — every inline
+    row validated and the page built twice. Rows added by the same save are checked after they
+    are saved (`DependencyCheckAdminMixin.save_related`).
+    """
+
+    publishing_request: HttpRequest
+    publish_with_keys: tuple[str, ...] = ()
+
+    def clean(self) -> Any:
+        cleaned = super().clean()  # type: ignore[misc]
+        obj = self.instance  # type: ignore[attr-defined]
+        if (
+            obj.pk is None
+            or cleaned.get("editorial_status") != EditorialStatus.PUBLISHED
+            or self._stored_status() == EditorialStatus.PUBLISHED  # type: ignore[attr-defined]
+        ):
+            return cleaned
+        item = copy.copy(obj)
+        if "publish_at" in cleaned:
+            item.publish_at = cleaned["publish_at"]  # a schedule set by this save counts
+        deps = unpublished_dependencies([item])[dependency_key(item)]
+        left = [dep for dep in deps if dependency_key(dep) not in self.publish_with_keys]
+        if left:
+            refusal = UnpublishedDependencies(obj, deps, left)
+            self.publishing_request._publishing_refusal = refusal
+            raise ValidationError(refusal.messages[0], code="unpublished_dependencies")
+        return cleaned
+
+
 class DependencyCheckAdminMixin:
     """ModelAdmin mixin for publishable models: see the module docstring."""
 
@@ -108,7 +144,11 @@ class DependencyCheckAdminMixin:
         form = super().get_form(request, obj, change=change, **kwargs)
         refusal = getattr(request, "_publishing_refusal", None)
         if refusal is None:
-            return form
+            attrs = {
+                "publishing_request": request,
+                "publish_with_keys": tuple(self.publish_with(request)),
+            }
+            return type(form.__name__, (DependencyPrecheckForm, form), attrs)
         return type(form.__name__, (RefusedPublishingForm, form), {"dependency_refusal": refusal})
 
     def render_change_form(

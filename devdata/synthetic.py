@@ -214,7 +214,11 @@ class Generator:
 
     def series(self, count: int) -> list[em.EventSeries]:
         rows = [
-            em.EventSeries(name=f"Synthetic dialogue {i}", slug=f"{PREFIX}-series-{i}")
+            em.EventSeries(
+                name=f"Synthetic dialogue {i}",
+                slug=f"{PREFIX}-series-{i}",
+                editorial_status=PUBLISHED,
+            )
             for i in range(count)
         ]
         return em.EventSeries.objects.bulk_create(rows, batch_size=BATCH)

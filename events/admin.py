@@ -62,6 +62,8 @@ class ParticipationForm(VersionedModelForm):
 
 
 class ParticipationFormSet(PreloadedInlineFormSet):
+    choice_prefetch = {"person": ("positions",)}  # a blank title is derived from them
+
     def save_new(self, form: Any, commit: bool = True) -> Any:
         # On the add page the event had no pk during validation; fill now that it has one.
         setattr(form.instance, self.fk.name, self.instance)
@@ -290,10 +292,12 @@ def titles_changed_message(changes: list[TitleChange]) -> str:
 
 
 @admin.register(EventSeries)
-class EventSeriesAdmin(VersionedAdminMixin, admin.ModelAdmin):
-    list_display = ["name", "round_count"]
+class EventSeriesAdmin(PublishableAdmin):
+    list_display = ["name", "round_count", editorial_badge, "updated_at"]
+    list_filter = ["editorial_status"]
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
+    fieldsets = [(None, {"fields": ["name", "slug", "description"]}), EDITORIAL_FIELDSET]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
         return super().get_queryset(request).annotate(round_total=Count("events"))

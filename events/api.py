@@ -212,7 +212,7 @@ class EventListSerializer(IncludableSerializer):
         title, summary, series_name, language, zone, page_url, api_url = fast
         start = fuzzy_date_dict_of(obj.start_date, obj.start_precision or Precision.DAY, language)
         end_date = obj.end_date
-        series = obj.series if obj.series_id else None
+        series = obj.series if obj.series_id else None  # None while hidden (with_series)
         slug = obj.slug
         row = {
             "slug": slug,
@@ -302,7 +302,7 @@ class EventViewSet(PublicReadOnlyViewSet):
         return [*super().get_renderers(), ICSRenderer()]
 
     def base_queryset(self) -> QuerySet:
-        queryset = Event.objects.published().select_related("series").with_parent()
+        queryset = Event.objects.published().with_series().with_parent()
         if self.action == "retrieve":
             queryset = prefetch_children(queryset)
         elif self.action == "list" and self.row_format() in ("json", "csv"):

@@ -25,9 +25,9 @@ def _published_issues(request: Any) -> Any:
     return Issue.objects.published()
 
 
-def _all_series(request: Any) -> Any:
-    # Series carry no editorial state; an unknown slug is still a field error.
-    return EventSeries.objects.all()
+def _published_series(request: Any) -> Any:
+    # A hidden series' slug is as unknown as a mistyped one: a field error, never a result.
+    return EventSeries.objects.published()
 
 
 class EventFilter(PublicFilterSet):
@@ -73,7 +73,7 @@ class EventFilter(PublicFilterSet):
     series = django_filters.ModelChoiceFilter(
         field_name="series",
         to_field_name="slug",
-        queryset=_all_series,
+        queryset=_published_series,
         label=_("Series"),
         help_text=_("Slug of an event series."),
     )

@@ -7,7 +7,7 @@ from typing import Any, ClassVar
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models import Exists, FilteredRelation, OuterRef, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -199,8 +199,12 @@ class EventStatus(models.TextChoices):
 UPCOMING_STATUSES = (EventStatus.PLANNED, EventStatus.EXPECTED, EventStatus.UNCONFIRMED)
 
 
-class EventSeries(Versioned):
-    """A recurring format with numbered rounds, e.g. the Vice Foreign Ministerial Strategic Dialogue."""
+class EventSeries(Publishable):
+    """A recurring format with numbered rounds, e.g. the Vice Foreign Ministerial Strategic Dialogue.
+
+    Publishable: its name is shown on every event of the series, so a new or renamed series is
+    public content, made public by a Publisher like any other.
+    """
 
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
@@ -212,15 +216,47 @@ class EventSeries(Versioned):
         ordering = ["name"]
         verbose_name = _("event series")
         verbose_name_plural = _("event series")
+        permissions = [("publish_eventseries", "Can publish and archive event series")]
 
     def __str__(self) -> str:
         return self.name
+
+
+# The join `EventQuerySet.with_series` loads the visible series through.
+SHOWN_SERIES = "shown_series"
+
+
+class _ShownSeriesIterable(models.query.ModelIterable):
+    """Events whose `series` is the one joined as visible (None when hidden).
+
+    The join sets `shown_series` only where it found a visible series: none is a hidden one.
+    """
+
+    def __iter__(self) -> Any:
+        field = Event._meta.get_field("series")
+        for obj in super().__iter__():
+            field.set_cached_value(obj, obj.__dict__.pop(SHOWN_SERIES, None))
+            yield obj
 
 
 class EventQuerySet(PublishableQuerySet):
     def with_parent(self, user: Any = None) -> EventQuerySet:
         """Each event's `parent` loaded only when `user` may see it, else None."""
         return self.prefetch_related(Prefetch("parent", queryset=Event.objects.visible_to(user)))
+
+    def with_series(self, user: Any = None) -> EventQuerySet:
+        """Each event's `series` loaded only when `user` may see it, else None.
+
+        In the same query (a join on the visible series), not a prefetch: the event page is held
+        to its query budget (tests/pages.py).
+        """
+        if getattr(user, "is_staff", False):
+            return self.select_related("series")
+        queryset = self.annotate(
+            **{SHOWN_SERIES: FilteredRelation("series", condition=published_q("series__"))}
+        ).select_related(SHOWN_SERIES)
+        queryset._iterable_class = _ShownSeriesIterable
+        return queryset
 
     def upcoming(self) -> EventQuerySet:
         """Planned, expected or unconfirmed events whose period has not yet ended.
@@ -358,8 +394,10 @@ class Event(Publishable):
 
     @classmethod
     def dependency_paths(cls) -> list[tuple[type[Publishable], str]]:
-        """An event shows the sources it and its statements cite, its people and speakers."""
+        """An event shows its series, the sources it and its statements cite, its people and
+        speakers."""
         return [
+            (EventSeries, "events"),
             (Source, "events"),
             (Source, "statements__event"),
             (Person, "participations__event"),
@@ -408,14 +446,16 @@ class Event(Publishable):
 
     @property
     def series_label(self) -> str:
-        if not self.series_id:
+        # `series` is None while hidden from the reader (EventQuerySet.with_series).
+        series = self.series if self.series_id else None
+        if series is None:
             return ""
         if self.round_number:
             return _("Round %(round)s of %(series)s") % {
                 "round": self.round_number,
-                "series": self.series.name,
+                "series": series.name,
             }
-        return self.series.name
+        return series.name
 
 
 class EventCitation(Citation):
@@ -424,6 +464,8 @@ class EventCitation(Citation):
     )
 
     fact_field = "event"
+    # Its own history, so comparing and reverting the item's revisions include its citations.
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["event", "id"]
@@ -603,6 +645,8 @@ class StatementCitation(Citation):
     )
 
     fact_field = "statement"
+    # Its own history, so comparing and reverting the item's revisions include its citations.
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["statement", "id"]

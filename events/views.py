@@ -95,7 +95,7 @@ def _resolve_person(request: HttpRequest) -> tuple[QueryDict, Person | None, lis
 def event_list(request: HttpRequest) -> HttpResponse:
     data, person, candidates, person_error = _resolve_person(request)
     filtered = filter_list(request, EventFilter, Event.objects.published(), data=data)
-    events = filtered.queryset.select_related("series").prefetch_related(
+    events = filtered.queryset.prefetch_related(
         Prefetch("issues", queryset=_published_issues().only("slug", "title"))
     )
     filters = sorted((key, data.getlist(key)) for key in filtered.params)
@@ -205,7 +205,7 @@ def _event_json_ld(event: Event) -> dict[str, Any]:
 def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
     event = get_object_or_404(
         Event.objects.visible_to(request.user)
-        .select_related("series")
+        .with_series(request.user)
         .with_parent(request.user)
         .annotate(**Correction.objects.latest_note_of(Event)),
         slug=slug,
@@ -233,7 +233,7 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
         )
     rounds = []
     previous_round = next_round = None
-    if event.series_id:
+    if event.series:  # None while hidden from this reader (with_series)
         rounds = list(
             Event.objects.published()
             .filter(series_id=event.series_id)

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
+from simple_history.models import HistoricalRecords
 
 from core.dates import PRECISION_FIELD_KWARGS, FuzzyDateDescriptor, normalise_fuzzy_dates
 from core.editorial import Publishable, PublishableQuerySet, published_q
@@ -202,6 +203,8 @@ class StanceCitation(Citation):
     )
 
     fact_field = "stance"
+    # Its own history, so comparing and reverting the item's revisions include its citations.
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["stance", "id"]
@@ -286,6 +289,8 @@ class DevelopmentCitation(Citation):
     )
 
     fact_field = "development"
+    # Its own history, so comparing and reverting the item's revisions include its citations.
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["development", "id"]

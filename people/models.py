@@ -228,6 +228,9 @@ class PersonIdentifier(Versioned):
     scheme = models.CharField(_("scheme"), max_length=20, choices=IdentifierScheme.choices)
     value = models.CharField(_("value"), max_length=300)
 
+    # Its own history, so comparing and reverting a person's revisions include their identifiers.
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["person", "scheme"]
         verbose_name = _("identifier")

@@ -50,7 +50,7 @@ from review.changes import (
 )
 from review.correctable import correctable_models
 from review.dashboard import is_publisher
-from review.history import record_snapshot, restore_children
+from review.history import record_m2m, record_snapshot, restore_children
 from review.models import Correction, Revision, RevisionStatus
 from review.services import (
     correction_record,
@@ -78,6 +78,22 @@ class OverlayFormMixin:
             if name in self.fields:
                 field = model._meta.get_field(name)
                 self.initial[name] = new if field.many_to_many else load(field, new)
+
+
+class RevertLinksFormMixin:
+    """A revert form shows the item's many-to-many links as the old revision recorded them
+    (Django would show the links of today): saving it restores them, or, for an Editor on a live
+    item, proposes them in the pending revision."""
+
+    reverted_links: dict[str, list] = {}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.is_bound:
+            return
+        for name, pks in self.reverted_links.items():
+            if name in self.fields:
+                self.initial[name] = pks
 
 
 class OverlayFormSetMixin:
@@ -307,6 +323,10 @@ class ReviewedAdminMixin:
         if self.offers_correction(obj):
             kwargs["form"] = correction_form(kwargs.get("form", self.form))
         form = super().get_form(request, obj, change=change, **kwargs)
+        record = getattr(obj, "_history", None)
+        if record is not None:  # a revert page
+            links = record_m2m(record)
+            return type(form.__name__, (RevertLinksFormMixin, form), {"reverted_links": links})
         revision = self._overlay(request, obj)
         if revision is None:
             return form

@@ -1,9 +1,11 @@
 """An item's revisions (django-simple-history) with their child rows: compared and restored.
 
-The item's history record says what its own fields were; its child rows at that time are read
-from their own history (each child model keeps one) as of the moment just before the item's next
-record — a save of the item's form writes the item first and its rows just after. Child models
-without history (citations, identifiers) are not part of a revision: they stay as they are.
+The item's history record says what its own fields were, and its many-to-many links (a source's
+authors, an issue's events and related issues: simple-history's `m2m_fields`, recorded with each
+record); its child rows at that time are read from their own history (every child model keeps
+one: participants, statements, positions, names, stances, developments, citations, identifiers)
+as of the moment just before the item's next record — a save of the item's form writes the item
+first and its rows just after.
 """
 
 from __future__ import annotations
@@ -14,7 +16,21 @@ from typing import Any
 from django.db import models
 
 from core.translation_fields import translatable_fields
-from review.changes import ChildSpec, data_fields, load, row_data, unpack
+from review.changes import ChildSpec, data_fields, load, m2m_fields, row_data, unpack
+
+
+def record_m2m(record: Any) -> dict[str, list[Any]]:
+    """{field name: sorted target pks} of the item's links as `record` recorded them (the links
+    of a model whose history does not record them are left out)."""
+    model = type(record).instance_type
+    found = {}
+    for field in m2m_fields(model):
+        manager = getattr(record, field.name, None)
+        if manager is None or not hasattr(manager, "values_list"):
+            continue
+        target = field.m2m_reverse_field_name()
+        found[field.name] = sorted(manager.values_list(f"{target}_id", flat=True))
+    return found
 
 
 def history_specs(specs: list[ChildSpec]) -> list[tuple[type[models.Model], str]]:
@@ -62,7 +78,7 @@ def record_snapshot(record: Any, specs: list[ChildSpec]) -> dict[str, Any]:
         "pk": instance.pk,
         "version": getattr(instance, "version", None),
         "row": row_data(instance),
-        "m2m": {},  # links are not compared: only the latest record knows them
+        "m2m": record_m2m(record),
         "children": {},
     }
     for model, fk in history_specs(specs):

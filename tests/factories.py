@@ -117,7 +117,7 @@ class SourceFactory(PublishedFactory):
     published_on_date = dt.date(2026, 1, 22)
 
 
-class EventSeriesFactory(factory.django.DjangoModelFactory):
+class EventSeriesFactory(PublishedFactory):
     class Meta:
         model = em.EventSeries
 

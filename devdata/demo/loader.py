@@ -206,7 +206,7 @@ class DemoLoader:
             self.series[row["slug"]] = self.upsert(
                 EventSeries,
                 {"slug": row["slug"]},
-                {"name": row["name"], "description": row["description"]},
+                {"name": row["name"], "description": row["description"], **PUBLISHED},
             )
         for row in data_events.EVENTS:
             event = self.upsert(

@@ -109,6 +109,22 @@ def test_following_a_person_a_series_and_everything(client, django_capture_on_co
     assert "Round three" in by_reader["c@example.org"]
 
 
+def test_followers_of_a_series_hidden_since_are_not_told(
+    client, django_capture_on_commit_callbacks
+):
+    series = EventSeriesFactory(slug="dialogue", name="Strategic dialogue")
+    follow(client, django_capture_on_commit_callbacks, "series=dialogue", email="b@example.org")
+    follow(client, django_capture_on_commit_callbacks, "all=1", email="c@example.org")
+    series.editorial_status = "draft"
+    series.save()
+    EventFactory(title="Round three", series=series)
+    run_alerts(django_capture_on_commit_callbacks)
+    by_reader = {m.to[0]: m.body for m in mail.outbox}
+    assert "b@example.org" not in by_reader
+    assert "Round three" in by_reader["c@example.org"]
+    assert "Strategic dialogue" not in by_reader["c@example.org"]
+
+
 def test_a_saved_timeline_search_gets_only_matching_events(
     client, django_capture_on_commit_callbacks
 ):

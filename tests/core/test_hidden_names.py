@@ -1,7 +1,7 @@
 """A hidden object's name is never public, through any door.
 
-Every publishable model (Organization, Person, Source, Event, Issue; event series have no editorial
-state) in every hidden state is linked, in every way the schema allows, to a published world; then
+Every publishable model (Organization, Person, Source, EventSeries, Event, Issue) in every hidden
+state is linked, in every way the schema allows, to a published world; then
 every public door — pages, JSON-LD, feeds, calendars, search, sitemap, every API resource with every
 include and format, the changes feed and the bulk export — is read and must not show its name or
 slug. The model of the rule is the draft person at a published event: they are simply not there.
@@ -26,6 +26,7 @@ from tests.factories import (
     EventCitationFactory,
     EventFactory,
     EventParticipationFactory,
+    EventSeriesFactory,
     IssueFactory,
     OrganizationFactory,
     PersonFactory,
@@ -114,6 +115,17 @@ def hide_source(world: World, state: str) -> None:
     DevelopmentCitation.objects.create(development=world.development, source=source)
 
 
+def hide_series(world: World, state: str) -> None:
+    series = EventSeriesFactory(
+        name=f"{MARK} dialogue", slug=f"{MARK.lower()}-dialogue", **hidden(state)
+    )
+    # The published event is its third round, and a published sibling its fourth.
+    world.event.series = series
+    world.event.round_number = 3
+    world.event.save()
+    EventFactory(title="Open round four", slug="open-round-four", series=series, round_number=4)
+
+
 def hide_event(world: World, state: str) -> None:
     event = EventFactory(
         title=f"{MARK} summit",
@@ -147,6 +159,7 @@ HIDERS: dict[str, tuple[Callable[[World, str], None], str]] = {
     "organization": (hide_organization, "Bureau"),
     "person": (hide_person, "Envoy"),
     "source": (hide_source, "dossier"),
+    "series": (hide_series, "dialogue"),
     "event": (hide_event, "summit"),
     "issue": (hide_issue, "dispute"),
 }
@@ -188,6 +201,8 @@ def doors(world: World, word: str) -> list[str]:
         f"{api}/events/?format=csv&include=participants,sources,issues,statements",
         f"{api}/events/?format=ics",
         f"{api}/events/{event.slug}/",
+        f"{api}/events/{event.slug}/?format=csv",
+        f"{api}/events/{event.slug}/?format=ics",
         f"{api}/people/",
         f"{api}/people/?include=positions,other_names,identifiers",
         f"{api}/people/?format=csv&include=positions",
@@ -270,6 +285,20 @@ def test_the_walk_would_see_a_published_name(client: Client) -> None:
 
     Organization.objects.filter(slug=f"{MARK.lower()}-bureau").update(editorial_status="published")
     assert MARK in client.get(f"/people/{world.person.slug}/").content.decode()
+    assert MARK in export_text()
+
+
+def test_the_walk_would_see_a_published_series(client: Client) -> None:
+    """Published, the series is named on the event page, in the API and in the export."""
+    from events.models import EventSeries
+
+    world = World()
+    hide_series(world, "draft")
+    EventSeries.objects.filter(slug=f"{MARK.lower()}-dialogue").update(editorial_status="published")
+
+    assert f"Round 3 of {MARK} dialogue" in client.get(f"/events/{world.event.slug}/").text
+    api = client.get(f"/api/v1/events/{world.event.slug}/").json()
+    assert api["series"] == {"slug": f"{MARK.lower()}-dialogue", "name": f"{MARK} dialogue"}
     assert MARK in export_text()
 
 
