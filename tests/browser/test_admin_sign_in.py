@@ -16,7 +16,8 @@ def submit_login(page: Any, username: str, password: str) -> None:
     page.goto("/admin/login/?next=/admin/")
     page.fill("#id_username", username)
     page.fill("#id_password", password)
-    page.click("input[type=submit]")
+    with page.expect_navigation():  # the next assertions read the page the form loads
+        page.click("input[type=submit]")
 
 
 def test_staff_signs_in_through_the_form(page: Any) -> None:
