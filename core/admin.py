@@ -23,6 +23,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from core.child_rows import user_may_delete_row
 from core.editorial import EDITOR_STATUSES, EditorialStatus, user_can_publish
 from core.fuzzy_forms import FuzzyDateAdminMixin, FuzzyDateInlineMixin
+from core.link_fields import PreloadedOptionsMixin
 from core.pagination import ADMIN_PAGE_SIZE
 from core.publishing import describe
 from core.publishing_admin import DependencyCheckAdminMixin
@@ -244,30 +245,19 @@ def editorial_badge(obj: Any) -> str:
     return obj.get_editorial_status_display()
 
 
-class PreloadedAutocompleteSelect(AutocompleteSelect):
+class PreloadedAutocompleteSelect(PreloadedOptionsMixin, AutocompleteSelect):
     """Autocomplete that labels the selected option from an already-loaded object.
 
-    Django's widget runs one query per inline row to label its selection; with twenty
-    participants that is twenty queries. The inline formset hands each widget the object it
-    already loaded with select_related, so the page costs the same whatever the row count.
+    The inline formset hands each widget the object it already loaded with select_related, so the
+    page costs the same whatever the row count (core.link_fields.PreloadedOptionsMixin).
     """
 
-    preloaded: dict[str, Model] = {}
-
     def optgroups(self, name: str, value: list[Any], attr: Any = None) -> list:
-        selected = [str(v) for v in value if str(v) not in self.choices.field.empty_values]
-        objects = [self.preloaded.get(v) for v in selected]
-        if not selected or None in objects:
+        empty = [] if self.is_required else [self.create_option(name, "", "", False, 0)]
+        options = self.preloaded_options(name, value, first_index=len(empty))
+        if options is None:
             return super().optgroups(name, value, attr)
-        default: tuple[None, list, int] = (None, [], 0)
-        if not self.is_required:
-            default[1].append(self.create_option(name, "", "", False, 0))
-        for obj in objects:
-            label = self.choices.field.label_from_instance(obj)
-            default[1].append(
-                self.create_option(name, obj.pk, label, set(selected), len(default[1]))
-            )
-        return [default]
+        return [(None, [*empty, *options], 0)]
 
 
 class PreloadedModelChoiceField(forms.ModelChoiceField):
