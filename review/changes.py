@@ -319,6 +319,13 @@ def apply_changes(
         for name, (_old, new) in parent["m2m"].items():
             getattr(obj, name).set(new)
         added_pks: dict[tuple[str, Any], Any] = {}  # (model, pk in the discarded save) -> pk
+        # Rows this change deletes: a row reached through one of them (a citation pending for a
+        # statement the change also deletes) goes with it, as the delete's cascade would take it.
+        deleted = {
+            (group["model"], entry["pk"])
+            for group in changes["children"]
+            for entry in group["deleted"]
+        }
         for group in changes["children"]:
             child = apps.get_model(group["model"])
             fk = child._meta.get_field(group["fk"])
@@ -329,7 +336,9 @@ def apply_changes(
                     row._history_user = user
                     row.delete()
             for entry in group["changed"]:
-                row = child._default_manager.get(pk=entry["pk"])
+                row = child._default_manager.filter(pk=entry["pk"]).first()
+                if row is None:  # taken by the cascade of a row deleted above (conflicts() found
+                    continue  # every row the change is based on before anything was written)
                 _assign(row, {n: new for n, (_old, new) in entry["fields"].items()})
                 row._history_user = user
                 row.full_clean()
@@ -341,6 +350,8 @@ def apply_changes(
                     setattr(row, fk.attname, obj.pk)
                 else:
                     target = (fk.related_model._meta.label_lower, getattr(row, fk.attname))
+                    if target in deleted:
+                        continue
                     setattr(row, fk.attname, added_pks.get(target, target[1]))
                 row._history_user = user
                 row.full_clean()

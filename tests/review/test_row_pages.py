@@ -161,3 +161,24 @@ def test_editor_deletes_a_statement_of_a_live_event_on_its_page_for_review(two_c
     approve(publisher, revision)
     assert not Statement.objects.filter(pk=statement.pk).exists()
     assert not StatementCitation.objects.exists()
+
+
+def test_deleting_a_statement_drops_the_citation_pending_for_it(two_clients, live_event):
+    # given an Editor's citation of a live event's statement, pending from the statement's page
+    editor, publisher = two_clients
+    statement = Statement.objects.get(event=live_event)
+    page = editor.get(change_url(statement))
+    data = admin_form_data(page)
+    data["citations-0-source"] = str(SourceFactory().pk)
+    editor.post(change_url(statement), data)
+    # when the Editor then deletes that statement on the event's page
+    event_page = editor.get(change_url(live_event))
+    data = admin_form_data(event_page)
+    prefix = next(k[: -len("-0-id")] for k in data if k.endswith("-0-id") and "statement" in k)
+    data[f"{prefix}-0-DELETE"] = "on"
+    response = editor.post(change_url(live_event), data)
+    assert response.status_code == 302, response.text[:2000]
+    # then the Publisher approves it: the statement is gone, and the citation with it
+    approve(publisher, Revision.objects.get(status=RevisionStatus.PENDING))
+    assert not Statement.objects.filter(pk=statement.pk).exists()
+    assert not StatementCitation.objects.exists()
