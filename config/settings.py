@@ -361,7 +361,7 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PAGINATION_CLASS": "core.api.formats.PublicCursorPagination",
     "DEFAULT_RENDERER_CLASSES": [
-        "rest_framework.renderers.JSONRenderer",
+        "core.api.formats.FastJSONRenderer",
         "core.api.formats.CSVRenderer",
     ],
     "DEFAULT_CONTENT_NEGOTIATION_CLASS": "core.api.formats.PublicContentNegotiation",

@@ -115,15 +115,10 @@ def translations_of(obj: Any, fields: tuple[str, ...] | None = None) -> dict[str
     }
 
 
-def active_language_reader(model: type[models.Model], field: str) -> Callable[[Any], Any]:
-    """`getattr(obj, field)` for rows of `model` in the active language, its fallback order
-    worked out once: modeltranslation's descriptor looks the language up on every read (an
-    asgiref Local), a tenth of the API event list's time. Call it once per request; a row
-    with no meaningful value in any of the languages is read through the descriptor itself.
-    """
-    descriptor = model.__dict__.get(field)
-    if not isinstance(descriptor, TranslationFieldDescriptor):
-        return attrgetter(field)
+def _reading_order(model: type[models.Model], field: str) -> tuple[Any, tuple[str, ...], Any, Any]:
+    """The descriptor, its columns in the active language's fallback order, what it treats as
+    no value, and what it answers when no column has one (NONE for a file: ask it)."""
+    descriptor = model.__dict__[field]
     undefined = descriptor.fallback_undefined
     if undefined is NONE:
         undefined = descriptor.field.get_default()
@@ -136,6 +131,18 @@ def active_language_reader(model: type[models.Model], field: str) -> Callable[[A
         missing = descriptor.fallback_value
     else:
         missing = descriptor.field.get_default()
+    return descriptor, names, undefined, missing
+
+
+def active_language_reader(model: type[models.Model], field: str) -> Callable[[Any], Any]:
+    """`getattr(obj, field)` for rows of `model` in the active language, its fallback order
+    worked out once: modeltranslation's descriptor looks the language up on every read (an
+    asgiref Local), a tenth of the API event list's time. Call it once per request; a row
+    with no meaningful value in any of the languages is read through the descriptor itself.
+    """
+    if not isinstance(model.__dict__.get(field), TranslationFieldDescriptor):
+        return attrgetter(field)
+    descriptor, names, undefined, missing = _reading_order(model, field)
 
     def read(obj: Any) -> Any:
         values = obj.__dict__
@@ -145,6 +152,33 @@ def active_language_reader(model: type[models.Model], field: str) -> Callable[[A
                 return value
         if missing is NONE or any(name not in values for name in names):
             return descriptor.__get__(obj, type(obj))  # a file, or a deferred column to load
+        return missing
+
+    return read
+
+
+def translated_columns(model: type[models.Model], field: str) -> tuple[str, ...]:
+    """Every language column of a translated field (`title_en`, `title_ko`, …)."""
+    columns = {column.name for column in translator.get_options_for_model(model).all_fields[field]}
+    return tuple(sorted(columns))
+
+
+def active_language_value_reader(
+    model: type[models.Model], field: str, prefix: str = ""
+) -> Callable[[dict[str, Any]], Any]:
+    """As `active_language_reader`, for a row of `.values()` holding every column of
+    `translated_columns(model, field)` under `prefix` (a row, not an instance: no descriptor).
+    """
+    descriptor, names, undefined, missing = _reading_order(model, field)
+    if missing is NONE:
+        raise ValueError(f"{model.__name__}.{field} is a file: read it from the instance.")
+    keys = tuple(prefix + name for name in names)
+
+    def read(row: dict[str, Any]) -> Any:
+        for key in keys:
+            value = row[key]
+            if value is not None and value != undefined:  # the descriptor's meaningful_value
+                return value
         return missing
 
     return read

@@ -563,7 +563,15 @@ class PublicReadOnlyViewSet(ContentLanguageMixin, ContentETagMixin, viewsets.Rea
         return response
 
     def note_last_modified(self, objects: Iterable[Any]) -> None:
-        stamps = [obj.updated_at for obj in objects if getattr(obj, "updated_at", None)]
+        stamps = [
+            stamp
+            for obj in objects
+            if (
+                stamp := obj.get("updated_at")
+                if isinstance(obj, dict)
+                else getattr(obj, "updated_at", None)
+            )
+        ]
         self._last_modified = max(stamps) if stamps else None
 
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
