@@ -17,9 +17,11 @@ dropped afterwards. Three gunicorn servers with two workers and DEBUG=false serv
 - "cached": the default shared file cache, warmed by one request first;
 - "bare": bench/bare_wsgi.py answering each URL with the very bytes the cached server sent.
 
-Each door gets `--requests` sequential requests per column (median milliseconds, wall clock
-from the client); "304" sends the cached answer's ETag back. The table ends with the
-large/small ratio of the uncached column per door. The machine is shared and noisy: read the
+Both sizes run at once (six servers), and each door gets `--requests` requests per column and
+size, the two sizes interleaved (small, large, large, small, …): each size's median
+milliseconds, wall clock from the client, and the median of the paired large/small ratios, which
+a busy machine moves much less than two medians taken minutes apart. "304" sends the cached
+answer's ETag back. The machine is shared and noisy: read the
 ratios. Results also go to bench/results/pages.json. See docs/performance.md.
 """
 
@@ -216,76 +218,114 @@ class Server:
         self.process.wait(timeout=30)
 
 
-def timed(server: Server, url: str, n: int, headers: dict[str, str] | None = None) -> float:
-    server.get(url, headers)  # one discarded request: worker start-up, imports, connections
-    samples = []
-    for _ in range(n):
-        started = time.perf_counter()
-        server.get(url, headers)
-        samples.append((time.perf_counter() - started) * 1000)
-    return statistics.median(samples)
+class Site:
+    """One size's database copy and its three servers (uncached, cached, bare)."""
 
-
-def measure(size: int, args: argparse.Namespace) -> dict[str, dict[str, float]]:
-    requests, port = args.requests, args.port
-    work = Path(tempfile.mkdtemp(prefix="bench-pages-"))
-    server_url = os.environ.get("DATABASE_URL", "")
-    if server_url.startswith(("postgres://", "postgresql://")):
-        db: SQLiteCopy | PostgresCopy = PostgresCopy(server_url, args.pg_prefix, size)
-    else:
-        db = SQLiteCopy(args.base_dir, size, work)
-    env = {
-        **os.environ,
-        "DATABASE_URL": db.url,
-        "DEBUG": "false",
-        "SECRET_KEY": "bench-pages-not-secret",
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "SECURE_SSL_REDIRECT": "false",
-        "API_ANON_RATE": "1000000/minute",
-        "BARE_DIR": str(work / "bare"),
-    }
-    subprocess.run(
-        [PYTHON, "manage.py", "migrate", "--noinput", "-v0"], cwd=ROOT, env=env, check=True
-    )
-    subprocess.run(
-        [PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True
-    )
-    (work / "bare").mkdir()
-    uncached = Server(
-        port, {**env, "PUBLIC_PAGE_CACHE": "false", "CACHE_URL": f"filecache://{work / 'c1'}"}
-    )
-    cached = Server(port + 1, {**env, "CACHE_URL": f"filecache://{work / 'cache'}"})
-    results: dict[str, dict[str, float]] = {}
-    try:
-        urls = doors(db)
-        page10 = cached.get("/events/?page=10")[1].decode()
+    def __init__(self, size: int, args: argparse.Namespace, port: int) -> None:
+        self.size = size
+        self.work = Path(tempfile.mkdtemp(prefix="bench-pages-"))
+        server_url = os.environ.get("DATABASE_URL", "")
+        if server_url.startswith(("postgres://", "postgresql://")):
+            self.db: SQLiteCopy | PostgresCopy = PostgresCopy(server_url, args.pg_prefix, size)
+        else:
+            self.db = SQLiteCopy(args.base_dir, size, self.work)
+        env = {
+            **os.environ,
+            "DATABASE_URL": self.db.url,
+            "DEBUG": "false",
+            "SECRET_KEY": "bench-pages-not-secret",
+            "ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "SECURE_SSL_REDIRECT": "false",
+            "API_ANON_RATE": "1000000/minute",
+            "BARE_DIR": str(self.work / "bare"),
+            "STATIC_ROOT": str(self.work / "static"),
+        }
+        for command in ("migrate", "collectstatic"):
+            subprocess.run(
+                [PYTHON, "manage.py", command, "--noinput", "-v0"], cwd=ROOT, env=env, check=True
+            )
+        (self.work / "bare").mkdir()
+        self.servers: list[Server] = []
+        self.uncached = self._start(
+            port,
+            {**env, "PUBLIC_PAGE_CACHE": "false", "CACHE_URL": f"filecache://{self.work / 'c1'}"},
+        )
+        self.cached = self._start(port + 1, {**env, "CACHE_URL": f"filecache://{self.work / 'c2'}"})
+        self.bare = self._start(port + 2, env, app="bare_wsgi:application")
+        self.urls = doors(self.db)
+        page10 = self.cached.get("/events/?page=10")[1].decode()
         older = re.search(r'<a rel="next" href="([^"]+)"', page10)
-        urls["timeline deep (cursor)"] = "/events/" + older.group(1).replace("&amp;", "&")
-        for name, url in urls.items():
-            status, body, headers = cached.get(url)  # warms the cache
-            (work / "bare" / body_name(url)).write_bytes(body)
-            (work / "bare" / (body_name(url) + ".type")).write_text(headers["Content-Type"])
-            etag = headers.get("ETag", "")
-            results[name] = {
-                "url": url,  # type: ignore[dict-item]
-                "status": status,
-                "kb": round(len(body) / 1024, 1),
-                "uncached": timed(uncached, url, requests),
-                "cached": timed(cached, url, requests),
-                "304": timed(cached, url, requests, {"If-None-Match": etag}) if etag else -1,
-            }
-            print(f"  {size}: {name} {results[name]}", flush=True)
-        bare = Server(port + 2, env, app="bare_wsgi:application")
-        try:
-            for row in results.values():
-                row["bare"] = timed(bare, str(row["url"]), requests)
-        finally:
-            bare.stop()
-    finally:
-        uncached.stop()
-        cached.stop()
-        db.drop()
-        shutil.rmtree(work, ignore_errors=True)
+        self.urls["timeline deep (cursor)"] = "/events/" + older.group(1).replace("&amp;", "&")
+        self.etags: dict[str, str] = {}
+
+    def _start(self, port: int, env: dict[str, str], app: str = "config.wsgi") -> Server:
+        server = Server(port, env, app)
+        self.servers.append(server)
+        return server
+
+    def warm(self, name: str) -> dict[str, object]:
+        """Fill the cache for a door, store its bytes for the bare server; its facts."""
+        url = self.urls[name]
+        status, body, headers = self.cached.get(url)
+        (self.work / "bare" / body_name(url)).write_bytes(body)
+        (self.work / "bare" / (body_name(url) + ".type")).write_text(headers["Content-Type"])
+        self.etags[name] = headers.get("ETag", "")
+        for server in (self.uncached, self.bare):
+            server.get(url)  # one discarded request: worker start-up, imports, connections
+        return {"url": url, "status": status, "kb": round(len(body) / 1024, 1)}
+
+    def request(self, name: str, column: str) -> float | None:
+        """Milliseconds of one request to a door in one column (None: no such column)."""
+        url, headers = self.urls[name], None
+        server = {"uncached": self.uncached, "cached": self.cached, "304": self.cached}
+        if column == "304":
+            if not self.etags[name]:
+                return None
+            headers = {"If-None-Match": self.etags[name]}
+        started = time.perf_counter()
+        server.get(column, self.bare).get(url, headers)
+        return (time.perf_counter() - started) * 1000
+
+    def close(self) -> None:
+        for server in self.servers:
+            server.stop()
+        self.db.drop()
+        shutil.rmtree(self.work, ignore_errors=True)
+
+
+COLUMNS = ("uncached", "cached", "304", "bare")
+
+
+def measure(sites: list[Site], requests: int) -> dict[str, dict[str, dict[str, float]]]:
+    """Per door and column, the two sizes' requests interleaved (small, large, large, small…).
+
+    A busy machine slows both sizes alike when their requests alternate, so the ratio of each
+    pair (large / small, measured a few milliseconds apart) drifts much less than the ratio of
+    two medians taken minutes apart. Reported: each size's median and the median pair ratio.
+    """
+    small, large = sites
+    results: dict[str, dict[str, dict[str, float]]] = {}
+    for name in small.urls:
+        row: dict[str, dict[str, float]] = {
+            "small": small.warm(name),
+            "large": large.warm(name),
+            "ratio": {},  # type: ignore[dict-item]
+        }
+        for column in COLUMNS:
+            pairs = []
+            for turn in range(requests):
+                order = (small, large) if turn % 2 == 0 else (large, small)
+                times = {site.size: site.request(name, column) for site in order}
+                if None in times.values():
+                    break
+                pairs.append((times[small.size], times[large.size]))
+            if not pairs:
+                continue
+            row["small"][column] = statistics.median(a for a, _ in pairs)
+            row["large"][column] = statistics.median(b for _, b in pairs)
+            row["ratio"][column] = statistics.median(b / a for a, b in pairs)
+        results[name] = row
+        print(f"  {name}: {row}", flush=True)
     return results
 
 
@@ -294,26 +334,45 @@ def main() -> None:
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
     args = parse_args()
     sizes = [int(size) for size in args.sizes.split(",")]
+    if len(sizes) != 2:
+        sys.exit("--sizes takes two sizes: small,large")
     os.environ["PYTHONPATH"] = os.pathsep.join([str(ROOT / "bench"), str(ROOT)])
-    runs = {size: measure(size, args) for size in sizes}
-    small, large = runs[sizes[0]], runs[sizes[-1]]
-    columns = ("uncached", "cached", "304", "bare")
+    sites: list[Site] = []
+    try:
+        for slot, size in enumerate(sizes):
+            sites.append(Site(size, args, args.port + 10 * slot))
+        results = measure(sites, args.requests)
+    finally:
+        for site in sites:
+            site.close()
     vendor = "PostgreSQL" if os.environ.get("DATABASE_URL", "").startswith("postgres") else "SQLite"
-    print(f"\nMedian ms of {args.requests} sequential requests; {vendor}, gunicorn 2 workers,")
-    print("DEBUG=false.")
-    header = ["door"] + [f"{c} {s}" for s in sizes for c in columns] + [f"KB {sizes[-1]}", "ratio"]
+    a, b = (label(size) for size in sizes)
+    print(f"\nMedian ms of {args.requests} requests per size, the sizes interleaved; {vendor},")
+    print("gunicorn 2 workers, DEBUG=false. Ratios: median of the paired large/small requests.")
+    header = [
+        "door",
+        *(f"{column} {size}" for size in (a, b) for column in COLUMNS),
+        f"KB {b}",
+        f"{b}/{a} uncached",
+        f"{b}/{a} cached",
+    ]
     print("| " + " | ".join(header) + " |")
     print("|" + "---|" * len(header))
-    for name in small:
+    for name, row in results.items():
         cells = [name]
-        for size in sizes:
-            cells += [f"{runs[size][name][c]:.1f}" for c in columns]
-        ratio = large[name]["uncached"] / small[name]["uncached"]
-        cells += [f"{large[name]['kb']}", f"{ratio:.2f}×"]
+        for side in ("small", "large"):
+            cells += [
+                f"{row[side][column]:.1f}" if column in row[side] else "—" for column in COLUMNS
+            ]
+        cells += [str(row["large"]["kb"])]
+        cells += [
+            f"**{row['ratio'][column]:.2f}×**" if column in row["ratio"] else "—"
+            for column in ("uncached", "cached")
+        ]
         print("| " + " | ".join(cells) + " |")
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / f"pages-{vendor.lower()}.json").write_text(
-        json.dumps({str(k): v for k, v in runs.items()}, indent=1)
+        json.dumps({"sizes": sizes, "requests": args.requests, "doors": results}, indent=1)
     )
 
 
