@@ -181,6 +181,12 @@ def doors(db: SQLiteCopy | PostgresCopy) -> dict[str, str]:
         "sitemap index": "/sitemap.xml",
         "sitemap file": "/sitemap-events.xml?p=2",
         "api events": "/api/v1/events/?page_size=50",
+        # Search (issue 13's table): the full-text index, in the page, the search page and the API.
+        "timeline ?q=summit": "/events/?q=summit",
+        "search Lee": "/search/?q=Lee",
+        "search 习近平": "/search/?q=%E4%B9%A0%E8%BF%91%E5%B9%B3",
+        "api events ?q=summit": "/api/v1/events/?q=summit",
+        "api people ?q=Lee": "/api/v1/people/?q=Lee",
     }
 
 

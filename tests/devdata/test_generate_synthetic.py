@@ -79,3 +79,23 @@ def test_events_carry_their_english_columns_as_a_save_would(client):
     # what the API answers (it reads the language columns), not an empty title
     results = client.get("/api/v1/events/?page_size=200").json()["results"]
     assert all(result["title"].startswith("Synthetic meeting") for result in results)
+
+
+def test_the_bulk_load_leaves_statistics_for_the_planner():
+    """As after any bulk load (docs/operations.md): the planner knows the new rows' shape."""
+    from django.db import connection
+
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("DELETE FROM sqlite_stat1")
+        call_command("generate_synthetic", **SMALL)
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT stat FROM sqlite_stat1 WHERE tbl = %s", ["events_event"])
+            rows = [row[0] for row in cursor.fetchall()]
+        assert rows, "no statistics for events_event"
+        assert any(row.split()[0] == "40" for row in rows), rows  # the 40 generated events
+    else:
+        call_command("generate_synthetic", **SMALL)
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT reltuples FROM pg_class WHERE relname = %s", ["events_event"])
+            assert cursor.fetchone()[0] == 40  # ANALYZE counted them (-1: never analysed)
