@@ -18,13 +18,22 @@ SQLITE_ANALYSIS_LIMIT = 1000
 
 
 def update_statistics(using: str = "default", full: bool = True) -> None:
-    """SQLite: ANALYZE (full) or PRAGMA optimize (cheap, periodic); PostgreSQL: ANALYZE."""
+    """SQLite: ANALYZE (full) or PRAGMA optimize (cheap, periodic); PostgreSQL: GIN pending
+    lists merged, then ANALYZE."""
     connection = connections[using]
     with connection.cursor() as cursor:
         if connection.vendor == "sqlite":
             cursor.execute(f"PRAGMA analysis_limit={SQLITE_ANALYSIS_LIMIT}")
             cursor.execute("ANALYZE" if full else "PRAGMA optimize")
         else:
+            # Entries still waiting in a GIN index's pending list (an index created with fast
+            # update on) are read in full by every search until merged: merge them first.
+            cursor.execute(
+                "SELECT gin_clean_pending_list(c.oid) FROM pg_class c"
+                " JOIN pg_am am ON am.oid = c.relam"
+                " WHERE am.amname = 'gin' AND c.relkind = 'i'"
+                " AND c.relnamespace = current_schema()::regnamespace"
+            )
             cursor.execute("ANALYZE")
 
 

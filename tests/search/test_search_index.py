@@ -200,3 +200,36 @@ def test_the_database_answers_from_the_index():
             cursor.execute(f"EXPLAIN {sql}", params)
             plan = " ".join(row[0] for row in cursor.fetchall())
             assert "search_event_document_gin" in plan, plan
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="GIN is PostgreSQL's")
+def test_postgresql_gin_indexes_have_no_pending_list():
+    """Entries written in bulk waited in GIN's pending list, which every search read in full
+    (17 ms for a word no event has at 100,000 events, 0.03 ms once merged)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT c.relname, c.reloptions FROM pg_class c JOIN pg_am am ON am.oid = c.relam"
+            " WHERE am.amname = 'gin' AND c.relname LIKE 'search\\_%%'"
+        )
+        options = dict(cursor.fetchall())
+    assert set(options) == {
+        f"search_{name}_document_gin" for name in ("event", "person", "issue", "statement")
+    }
+    assert all(value == ["fastupdate=off"] for value in options.values()), options
+
+
+def test_optimize_database_merges_what_waits_in_gin_pending_lists():
+    """After a bulk load on PostgreSQL (an index with fast update on), `optimize_database`
+    leaves nothing waiting; on SQLite it is ANALYZE alone."""
+    if connection.vendor != "postgresql":
+        call_command("optimize_database", stdout=io.StringIO())
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("ALTER INDEX search_event_document_gin SET (fastupdate = on)")
+        EventFactory.create_batch(20)
+        cursor.execute("SELECT gin_clean_pending_list('search_event_document_gin'::regclass)")
+        assert cursor.fetchone()[0] > 0  # pages were waiting: the setup is what it means to be
+        EventFactory.create_batch(20)
+        call_command("optimize_database", stdout=io.StringIO())
+        cursor.execute("SELECT gin_clean_pending_list('search_event_document_gin'::regclass)")
+        assert cursor.fetchone()[0] == 0
