@@ -20,7 +20,13 @@ def _race(backend: str, location: str, start, results) -> None:  # runs in a chi
     from django.conf import settings
 
     if not settings.configured:
-        settings.configure(CACHES={"default": {"BACKEND": backend, "LOCATION": location}})
+        # Room for every key: at MAX_ENTRIES (Django's default is 300, the number of keys here)
+        # the cache culls a third of its entries, and a lock culled can be added again, as an
+        # evicted key can on Redis. The site's setting is 5,000 (config/settings.py).
+        options = {"MAX_ENTRIES": KEYS * 10}
+        settings.configure(
+            CACHES={"default": {"BACKEND": backend, "LOCATION": location, "OPTIONS": options}}
+        )
     from django.core.cache import caches
 
     cache = caches["default"]
