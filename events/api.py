@@ -304,7 +304,7 @@ class EventListSerializer(IncludableSerializer):
         title = active_language_value_reader(Event, "title")
         summary = active_language_value_reader(Event, "summary")
         series_name = active_language_value_reader(EventSeries, "name", f"{SHOWN_SERIES}__")
-        _, _, _, language, zone, page_url, api_url = self._per_request()
+        language, zone, page_url, api_url = self._row_constants()
         day = Precision.DAY
         page_before, page_after = page_url
         api_before, api_after = api_url
@@ -357,6 +357,12 @@ class EventListSerializer(IncludableSerializer):
             active_language_reader(Event, "title"),
             active_language_reader(Event, "summary"),
             active_language_reader(EventSeries, "name"),
+            *self._row_constants(),
+        )
+
+    def _row_constants(self) -> tuple[Any, ...]:
+        """The language, time zone and URLs around the slug: the same for every row."""
+        return (
             get_language(),
             # DRF's DateTimeField writes times in this zone (its default_timezone(), without
             # building the serializer's fields for it)
