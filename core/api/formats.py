@@ -224,7 +224,7 @@ class FastJSONRenderer(JSONRenderer):
     know; what orjson refuses (a non-string key, an integer past 64 bits, a lone surrogate)
     and indented output (`Accept: application/json; indent=4`) are left to DRF's renderer.
     No answer of this API holds a float (orjson would write NaN as null where DRF refuses it).
-    tests/api/test_json_renderer.py compares the two byte for byte.
+    tests/core/test_api_json_renderer.py compares the two byte for byte.
     """
 
     options = orjson.OPT_PASSTHROUGH_DATETIME | orjson.OPT_PASSTHROUGH_DATACLASS

@@ -2,7 +2,8 @@
 
 `manage.py generate_synthetic --events 100000 --people 2000 --issues 200 --seed 1` writes with
 bulk inserts (no per-row signals), then journals what it published in one pass so the changes
-feed and the export see it, and updates the query planner's statistics (`optimize_database`). The generator itself is `devdata.synthetic`.
+feed and the export see it, and updates the query planner's statistics (`optimize_database`).
+The generator itself is `devdata.synthetic`.
 """
 
 from __future__ import annotations
