@@ -113,13 +113,17 @@ def test_row_page_refuses_while_the_item_has_changes_awaiting_review(two_clients
     assert Revision.objects.get().changes["children"] == []
 
 
+def cite_from_the_row_page(editor, statement) -> None:
+    """An Editor adds a citation on a live event's statement page: held for review."""
+    data = admin_form_data(editor.get(change_url(statement)))
+    data["citations-0-source"] = str(SourceFactory().pk)
+    editor.post(change_url(statement), data)
+
+
 def test_item_page_keeps_row_citations_pending_from_the_row_page(two_clients, live_event):
     editor, publisher = two_clients
     statement = Statement.objects.get(event=live_event)
-    page = editor.get(change_url(statement))
-    data = admin_form_data(page)
-    data["citations-0-source"] = str(SourceFactory().pk)
-    editor.post(change_url(statement), data)
+    cite_from_the_row_page(editor, statement)
     event_page = editor.get(change_url(live_event))
 
     editor.post(change_url(live_event), admin_form_data(event_page, title_en="Renamed"))
@@ -167,10 +171,7 @@ def test_deleting_a_statement_drops_the_citation_pending_for_it(two_clients, liv
     # given an Editor's citation of a live event's statement, pending from the statement's page
     editor, publisher = two_clients
     statement = Statement.objects.get(event=live_event)
-    page = editor.get(change_url(statement))
-    data = admin_form_data(page)
-    data["citations-0-source"] = str(SourceFactory().pk)
-    editor.post(change_url(statement), data)
+    cite_from_the_row_page(editor, statement)
     # when the Editor then deletes that statement on the event's page
     event_page = editor.get(change_url(live_event))
     data = admin_form_data(event_page)
